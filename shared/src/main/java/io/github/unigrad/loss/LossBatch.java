@@ -1,0 +1,124 @@
+package io.github.unigrad.loss;
+
+import java.util.Arrays;
+
+/**
+ * One minibatch for a loss, in row-major double arrays: {@code rows} examples with {@code cols}
+ * predictions each ({@code predictions[i*cols + j]}), their targets ({@code targetCols} per
+ * example: usually {@code cols}, or 1 for class indices, or what the loss declares), an optional
+ * weight per example ({@code exampleWeights[i] ≥ 0}; a 0/1 example mask is a weight), and an
+ * optional mask per output ({@code outputMask[i*cols + j]}, same shape as the predictions).
+ *
+ * <p>The arrays are used as they are, not copied: a batch is a view for one call.
+ */
+public final class LossBatch {
+    private final int rows;
+    private final int cols;
+    private final double[] predictions;
+    private final double[] targets;
+    private final int targetCols;
+    private final double[] exampleWeights;
+    private final double[] outputMask;
+
+    private LossBatch(int rows, int cols, double[] predictions, double[] targets, int targetCols,
+                      double[] exampleWeights, double[] outputMask) {
+        if (rows < 0 || cols <= 0) {
+            throw new IllegalArgumentException("a batch needs rows >= 0 and cols >= 1, got " + rows + " x " + cols);
+        }
+        requireLength("predictions", predictions, (long) rows * cols, rows + " x " + cols);
+        if (targetCols <= 0) {
+            throw new IllegalArgumentException("targets need at least one column, got " + targetCols);
+        }
+        requireLength("targets", targets, (long) rows * targetCols, rows + " x " + targetCols);
+        if (exampleWeights != null) {
+            requireLength("example weights", exampleWeights, rows, rows + " (one per example)");
+            for (int i = 0; i < rows; i++) {
+                if (!(exampleWeights[i] >= 0) || Double.isInfinite(exampleWeights[i])) {
+                    throw new IllegalArgumentException("example weight " + i + " is " + exampleWeights[i]
+                            + "; weights must be finite and >= 0");
+                }
+            }
+        }
+        if (outputMask != null) {
+            requireLength("output mask", outputMask, (long) rows * cols, rows + " x " + cols + " (the predictions' shape)");
+        }
+        this.rows = rows;
+        this.cols = cols;
+        this.predictions = predictions;
+        this.targets = targets;
+        this.targetCols = targetCols;
+        this.exampleWeights = exampleWeights;
+        this.outputMask = outputMask;
+    }
+
+    private static void requireLength(String what, double[] a, long expected, String shape) {
+        if (a == null) {
+            throw new IllegalArgumentException(what + " are missing");
+        }
+        if (a.length != expected) {
+            throw new IllegalArgumentException(what + " have " + a.length + " values; expected " + expected + " (" + shape + ")");
+        }
+    }
+
+    /** A batch whose targets have the predictions' shape. */
+    public static LossBatch of(int rows, int cols, double[] predictions, double[] targets) {
+        return new LossBatch(rows, cols, predictions, targets, cols, null, null);
+    }
+
+    /** A batch with {@code targetCols} target values per example (1 for class indices). */
+    public static LossBatch of(int rows, int cols, double[] predictions, double[] targets, int targetCols) {
+        return new LossBatch(rows, cols, predictions, targets, targetCols, null, null);
+    }
+
+    /** The same batch with a weight per example (null for none). */
+    public LossBatch withExampleWeights(double[] weights) {
+        return new LossBatch(rows, cols, predictions, targets, targetCols, weights, outputMask);
+    }
+
+    /** The same batch with a mask per output (null for none). */
+    public LossBatch withOutputMask(double[] mask) {
+        return new LossBatch(rows, cols, predictions, targets, targetCols, exampleWeights, mask);
+    }
+
+    public int rows() {
+        return rows;
+    }
+
+    public int cols() {
+        return cols;
+    }
+
+    public double[] predictions() {
+        return predictions;
+    }
+
+    public double[] targets() {
+        return targets;
+    }
+
+    public int targetCols() {
+        return targetCols;
+    }
+
+    /** Weight of example {@code i}; 1 when the batch has no weights. */
+    public double weight(int i) {
+        return exampleWeights == null ? 1.0 : exampleWeights[i];
+    }
+
+    /** The weights, or null. */
+    public double[] exampleWeights() {
+        return exampleWeights;
+    }
+
+    /** The per-output mask, or null. */
+    public double[] outputMask() {
+        return outputMask;
+    }
+
+    @Override
+    public String toString() {
+        return "LossBatch[" + rows + " x " + cols + ", targets " + rows + " x " + targetCols
+                + (exampleWeights != null ? ", weights" : "") + (outputMask != null ? ", output mask" : "") + "]"
+                + (rows <= 2 ? " " + Arrays.toString(predictions) : "");
+    }
+}

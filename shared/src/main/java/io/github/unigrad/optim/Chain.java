@@ -1,0 +1,132 @@
+package io.github.unigrad.optim;
+
+import io.github.unigrad.schedule.Schedule;
+import io.github.unigrad.schedule.Schedules;
+import io.github.unigrad.spec.Spec;
+
+import java.util.List;
+
+/**
+ * An optimiser made of a learning-rate schedule and a chain of transforms applied in order, as in
+ * Optax's {@code chain(...)}. The learning rate enters where the chain has a
+ * {@link ScaleByLearningRate} transform (usually last), so a rule that needs the rate inside its
+ * formula (Schedule-Free) can read it from the {@link Step} instead.
+ *
+ * <p>The spec it prints is its preset's ({@code adam(lr=0.001, ...)}) when it was built by a preset,
+ * and {@code chain(transforms=[...], lr=...)} otherwise.
+ */
+public final class Chain implements Optimiser {
+    private final Spec spec;
+    private final Schedule lr;
+    private final Transform[] transforms;
+    private final int[] firstSlab;
+    private final int slabs;
+    private final boolean needsParameters;
+    private final boolean needsSummary;
+
+    /**
+     * @param spec       the spec this chain prints (its preset's), or null for the generic {@code chain(...)} form
+     * @param lr         the learning-rate schedule
+     * @param transforms the transforms, applied in order
+     */
+    public Chain(Spec spec, Schedule lr, List<Transform> transforms) {
+        this.lr = lr;
+        this.transforms = transforms.toArray(new Transform[0]);
+        this.firstSlab = new int[this.transforms.length];
+        int s = 0;
+        boolean params = false;
+        boolean summary = false;
+        for (int i = 0; i < this.transforms.length; i++) {
+            firstSlab[i] = s;
+            s += this.transforms[i].slabs();
+            params |= this.transforms[i].needsParameters();
+            summary |= this.transforms[i].needsGradientSummary();
+        }
+        this.slabs = s;
+        this.needsParameters = params;
+        this.needsSummary = summary;
+        this.spec = spec != null ? spec
+                : Spec.of("chain").with("transforms", transforms.stream().map(Transform::spec).toList())
+                        .with("lr", Schedules.inSpec(lr));
+    }
+
+    public Schedule schedule() {
+        return lr;
+    }
+
+    public List<Transform> transforms() {
+        return List.of(transforms);
+    }
+
+    @Override
+    public Spec spec() {
+        return spec;
+    }
+
+    @Override
+    public int slabs() {
+        return slabs;
+    }
+
+    @Override
+    public double initialValue(int k) {
+        for (int i = transforms.length - 1; i >= 0; i--) {
+            if (k >= firstSlab[i]) {
+                return transforms[i].initialValue(k - firstSlab[i]);
+            }
+        }
+        throw new IndexOutOfBoundsException("slab " + k + " of " + slabs);
+    }
+
+    @Override
+    public boolean needsParameters() {
+        return needsParameters;
+    }
+
+    @Override
+    public boolean needsGradientSummary() {
+        return needsSummary;
+    }
+
+    @Override
+    public double learningRate(long index) {
+        return lr.at(index);
+    }
+
+    @Override
+    public Step begin(long index, GradientSummary summary) {
+        if (needsSummary && summary == null) {
+            throw new IllegalArgumentException(spec + " needs the gradient's summary (global norm) at every step");
+        }
+        return new Step(index, lr.at(index), summary, null);
+    }
+
+    @Override
+    public void dense(Step step, double[] u, double[] p, int o, double[][] state, int so, int n) {
+        for (int i = 0; i < transforms.length; i++) {
+            transforms[i].dense(step, u, p, o, state, firstSlab[i], so, n);
+        }
+    }
+
+    @Override
+    public void sparse(Step step, double[] u, int from, int to, int[] idx, double[] p, int po, double[][] state, int so) {
+        for (int i = 0; i < transforms.length; i++) {
+            transforms[i].sparse(step, u, from, to, idx, p, po, state, firstSlab[i], so);
+        }
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Chain c && c.spec.equals(spec);
+    }
+
+    @Override
+    public int hashCode() {
+        return spec.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return spec.toString();
+    }
+}

@@ -1,0 +1,72 @@
+package io.github.unigrad.optim;
+
+import io.github.unigrad.spec.SpecDescribed;
+
+/**
+ * A gradient optimiser: turns a gradient into an update, in place, with its state in
+ * {@link #slabs()} flat arrays the size of the parameters and a step index that comes from outside.
+ *
+ * <p><b>Direction.</b> The update is <em>subtracted</em> from the parameters: {@code θ ← θ - u}.
+ * (DL4J subtracts too; the Tribuo adapter negates, since Tribuo adds.)
+ *
+ * <p><b>One step</b>, for any split of the parameters into pieces (rows, blocks):
+ * <ol>
+ *   <li>if {@link #needsGradientSummary()}, feed every piece to a {@link GradientSummary};</li>
+ *   <li>{@code Step s = begin(index, summary)} (summary may be null otherwise);</li>
+ *   <li>for every piece, {@link #dense} (or {@link #sparse} for a sparse gradient) with the same {@code s}.</li>
+ * </ol>
+ * Nothing else is kept in the object: state saved and restored mid-run continues bit-for-bit.
+ *
+ * <p>Implementations: {@link Chain} (a learning-rate schedule and a list of {@link Transform}s) and
+ * the wrappers that change the step itself (accumulation, lookahead, skipping non-finite steps).
+ */
+public interface Optimiser extends SpecDescribed {
+
+    /** Number of state slabs. */
+    int slabs();
+
+    /** The value slab {@code k} starts at. */
+    double initialValue(int k);
+
+    /** True when some transform reads the parameters; such an optimiser needs them passed to {@link #dense}. */
+    boolean needsParameters();
+
+    /** True when {@link #begin} needs the gradient's {@link GradientSummary}. */
+    boolean needsGradientSummary();
+
+    /** The learning rate at 0-based step {@code index} (what DL4J's {@code getLearningRate} reports). */
+    double learningRate(long index);
+
+    /** The scalars of step {@code index} (0-based). */
+    Step begin(long index, GradientSummary summary);
+
+    /** The dense step on one piece; see {@link Transform#dense}. */
+    void dense(Step step, double[] u, double[] p, int o, double[][] state, int so, int n);
+
+    /** The sparse step on one piece; see {@link Transform#sparse}. */
+    void sparse(Step step, double[] u, int from, int to, int[] idx, double[] p, int po, double[][] state, int so);
+
+    /**
+     * True when the parameters to evaluate a model with differ from the ones trained (Schedule-Free's
+     * {@code x}, parameter averaging): the Tribuo adapter applies {@link #finalAdjustment} in
+     * {@code finalise()}.
+     */
+    default boolean hasFinalAdjustment() {
+        return false;
+    }
+
+    /**
+     * Writes into {@code u[o..o+n)} what to subtract from the trained parameters to get the ones to
+     * evaluate with, after {@code steps} steps.
+     */
+    default void finalAdjustment(long steps, double[] u, int o, double[][] state, int so, int n) {
+        java.util.Arrays.fill(u, o, o + n, 0.0);
+    }
+
+    /** Fills fresh state slabs with their initial values. */
+    default void initialise(double[][] state, int so, int n) {
+        for (int k = 0; k < slabs(); k++) {
+            java.util.Arrays.fill(state[k], so, so + n, initialValue(k));
+        }
+    }
+}

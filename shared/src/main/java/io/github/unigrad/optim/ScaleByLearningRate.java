@@ -1,0 +1,40 @@
+package io.github.unigrad.optim;
+
+import io.github.unigrad.spec.Spec;
+
+/**
+ * {@code u ← η_t · u}, with {@code η_t} the optimiser's learning rate at this step (Optax's
+ * {@code scale_by_learning_rate}, without the sign flip: our updates are subtracted).
+ */
+public final class ScaleByLearningRate implements Transform {
+    public static final ScaleByLearningRate INSTANCE = new ScaleByLearningRate();
+
+    private ScaleByLearningRate() {
+    }
+
+    @Override
+    public int slabs() {
+        return 0;
+    }
+
+    @Override
+    public void dense(Step step, double[] u, double[] p, int o, double[][] state, int slab, int so, int n) {
+        double lr = step.learningRate();
+        for (int j = o, end = o + n; j < end; j++) {
+            u[j] *= lr;
+        }
+    }
+
+    @Override
+    public void sparse(Step step, double[] u, int from, int to, int[] idx, double[] p, int po, double[][] state, int slab, int so) {
+        double lr = step.learningRate();
+        for (int j = from; j < to; j++) {
+            u[j] *= lr;
+        }
+    }
+
+    @Override
+    public Spec spec() {
+        return Spec.of("scale_by_lr");
+    }
+}

@@ -1,0 +1,51 @@
+package io.github.unigrad.optim;
+
+import io.github.unigrad.spec.SpecDescribed;
+
+/**
+ * One link of an optimiser chain, after Optax's {@code GradientTransformation}: it turns the
+ * incoming update {@code u} (at the head of the chain, the gradient) into the outgoing one, in
+ * place, and keeps its state in {@link #slabs()} flat arrays the size of the parameters.
+ *
+ * <p>The state lives outside the transform (in {@code state[slab + k][so + j]}, k < slabs()), so
+ * the DL4J adapter can point it at DL4J's updater-state view and the Tribuo adapter at arrays it
+ * owns; a transform object holds only its hyperparameters.
+ *
+ * <p>Every implementation's loop is a single pass over primitive arrays with no allocation and no
+ * call per element.
+ */
+public interface Transform extends SpecDescribed {
+
+    /** Number of state slabs (Adam: 2, for m and v). */
+    int slabs();
+
+    /** The value slab {@code k} starts at (0 unless the rule says otherwise, e.g. AdaGrad's initial accumulator). */
+    default double initialValue(int k) {
+        return 0.0;
+    }
+
+    /** True when the transform reads the parameters (decoupled weight decay). */
+    default boolean needsParameters() {
+        return false;
+    }
+
+    /** True when the transform reads {@link Step#gradient()} (global-norm clipping). */
+    default boolean needsGradientSummary() {
+        return false;
+    }
+
+    /**
+     * The dense step over {@code n} consecutive parameters: {@code u[o..o+n)} in and out,
+     * parameters {@code p[o..o+n)} (null unless {@link #needsParameters()}), state
+     * {@code state[slab + k][so..so+n)}.
+     */
+    void dense(Step step, double[] u, double[] p, int o, double[][] state, int slab, int so, int n);
+
+    /**
+     * The sparse step: for {@code j} in {@code [from, to)}, {@code u[j]} is the entry of parameter
+     * {@code idx[j]}, whose value is {@code p[po + idx[j]]} and whose state is
+     * {@code state[slab + k][so + idx[j]]}. Parameters not listed are not touched (the rule's lazy
+     * form, which each implementation documents).
+     */
+    void sparse(Step step, double[] u, int from, int to, int[] idx, double[] p, int po, double[][] state, int slab, int so);
+}

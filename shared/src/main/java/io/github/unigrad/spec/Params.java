@@ -1,0 +1,228 @@
+package io.github.unigrad.spec;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Reads the arguments of one {@link Spec} for the component it names, checking each value as it
+ * is read. Every error names the component, the key, the value given and what is allowed. Call
+ * {@link #done()} last: it rejects keys nobody asked for, listing the valid ones.
+ *
+ * <p>Positional arguments are accepted only where the component declares which key they stand
+ * for ({@link #positionalKeys(String...)}), as in {@code cosine(1e-3, steps=1000)}.
+ */
+public final class Params {
+    private final Spec spec;
+    private final Set<String> asked = new LinkedHashSet<>();
+    private List<String> positionalKeys = List.of();
+
+    public Params(Spec spec) {
+        this.spec = spec;
+    }
+
+    public Spec spec() {
+        return spec;
+    }
+
+    public String name() {
+        return spec.name();
+    }
+
+    /** Declares the keys that positional arguments stand for, in order. */
+    public Params positionalKeys(String... keys) {
+        if (spec.positional().size() > keys.length) {
+            throw new SpecException(spec.name() + " takes at most " + keys.length + " positional argument"
+                    + (keys.length == 1 ? "" : "s") + (keys.length == 0 ? "" : " (" + String.join(", ", keys) + ")")
+                    + ", got " + spec.positional().size() + " in " + spec);
+        }
+        for (int i = 0; i < spec.positional().size(); i++) {
+            if (spec.named().containsKey(keys[i])) {
+                throw new SpecException(spec.name() + ": '" + keys[i] + "' given both by position and by name in " + spec);
+            }
+        }
+        this.positionalKeys = List.of(keys);
+        return this;
+    }
+
+    private Object raw(String key) {
+        asked.add(key);
+        int i = positionalKeys.indexOf(key);
+        if (i >= 0 && i < spec.positional().size()) {
+            return spec.positional().get(i);
+        }
+        return spec.named().get(key);
+    }
+
+    /** Whether the key was given (by name or position). */
+    public boolean has(String key) {
+        return raw(key) != null;
+    }
+
+    /** A real number in {@code range}, or {@code def} when absent. */
+    public double real(String key, double def, Range range) {
+        Object v = raw(key);
+        double d;
+        if (v == null) {
+            d = def;
+        } else if (v instanceof Double x) {
+            d = x;
+        } else {
+            throw wrongType(key, v, "a number");
+        }
+        return check(key, d, range);
+    }
+
+    /** A real number that must be given. */
+    public double requiredReal(String key, Range range) {
+        if (raw(key) == null) {
+            throw new SpecException(spec.name() + ": missing required '" + key + "' (a number in " + range + ") in " + spec);
+        }
+        return real(key, Double.NaN, range);
+    }
+
+    public double check(String key, double d, Range range) {
+        if (!range.contains(d)) {
+            throw new SpecException(spec.name() + ": " + key + " = " + Spec.formatNumber(d)
+                    + " is out of range; allowed " + range);
+        }
+        return d;
+    }
+
+    /** A whole number in [min, max], or {@code def} when absent. */
+    public int integer(String key, int def, int min, int max) {
+        Object v = raw(key);
+        if (v == null) {
+            return def;
+        }
+        if (!(v instanceof Double x) || x != Math.rint(x)) {
+            throw wrongType(key, v, "a whole number");
+        }
+        if (x < min || x > max) {
+            throw new SpecException(spec.name() + ": " + key + " = " + Spec.formatNumber(x)
+                    + " is out of range; allowed [" + min + ", " + (max == Integer.MAX_VALUE ? "inf" : max) + "]");
+        }
+        return (int) (double) x;
+    }
+
+    /** A long in [min, Long.MAX_VALUE], or {@code def} when absent. */
+    public long wholeNumber(String key, long def, long min) {
+        Object v = raw(key);
+        if (v == null) {
+            return def;
+        }
+        if (!(v instanceof Double x) || x != Math.rint(x)) {
+            throw wrongType(key, v, "a whole number");
+        }
+        if (x < min) {
+            throw new SpecException(spec.name() + ": " + key + " = " + Spec.formatNumber(x)
+                    + " is out of range; allowed [" + min + ", inf)");
+        }
+        return (long) (double) x;
+    }
+
+    public boolean bool(String key, boolean def) {
+        Object v = raw(key);
+        if (v == null) {
+            return def;
+        }
+        if (!(v instanceof Boolean b)) {
+            throw wrongType(key, v, "true or false");
+        }
+        return b;
+    }
+
+    /** One of the constants of {@code type}, written in lower case in specs. */
+    public <E extends Enum<E>> E choice(String key, E def, Class<E> type) {
+        Object v = raw(key);
+        if (v == null) {
+            return def;
+        }
+        List<String> valid = new ArrayList<>();
+        for (E e : type.getEnumConstants()) {
+            String n = e.name().toLowerCase(Locale.ROOT);
+            valid.add(n);
+            if (n.equals(String.valueOf(v).toLowerCase(Locale.ROOT))) {
+                return e;
+            }
+        }
+        throw new SpecException(spec.name() + ": " + key + " = " + v + " is not valid; valid values: " + String.join(", ", valid));
+    }
+
+    /** A list of reals, each in {@code range}; a single number is read as a list of one. {@code def} when absent. */
+    public double[] reals(String key, double[] def, Range range) {
+        Object v = raw(key);
+        if (v == null) {
+            return def == null ? null : def.clone();
+        }
+        List<?> items = v instanceof List<?> l ? l : List.of(v);
+        double[] out = new double[items.size()];
+        for (int i = 0; i < out.length; i++) {
+            if (!(items.get(i) instanceof Double d)) {
+                throw wrongType(key, v, "a list of numbers");
+            }
+            out[i] = check(key + "[" + i + "]", d, range);
+        }
+        return out;
+    }
+
+    /** A nested component, read by {@code reader} (a catalogue's parse method); {@code def} when absent. */
+    public <T> T component(String key, T def, Function<Spec, T> reader) {
+        Object v = raw(key);
+        if (v == null) {
+            return def;
+        }
+        return reader.apply(asSpec(key, v));
+    }
+
+    /** A list of nested components; a single one is read as a list of one. */
+    public <T> List<T> components(String key, Function<Spec, T> reader) {
+        Object v = raw(key);
+        if (v == null) {
+            return null;
+        }
+        List<?> items = v instanceof List<?> l ? l : List.of(v);
+        List<T> out = new ArrayList<>(items.size());
+        for (Object o : items) {
+            out.add(reader.apply(asSpec(key, o)));
+        }
+        return out;
+    }
+
+    private Spec asSpec(String key, Object v) {
+        if (v instanceof Spec s) {
+            return s;
+        }
+        if (v instanceof String s) {
+            return Spec.of(s);
+        }
+        if (v instanceof Double d) {
+            // a bare number where a component is expected: a constant, e.g. lr=0.01
+            return Spec.of("constant").with("value", d);
+        }
+        throw wrongType(key, v, "a component spec");
+    }
+
+    /** Rejects any key that was given but never read, listing the keys this component knows. */
+    public void done() {
+        List<String> unknown = new ArrayList<>();
+        for (String k : spec.named().keySet()) {
+            if (!asked.contains(k)) {
+                unknown.add(k);
+            }
+        }
+        if (!unknown.isEmpty()) {
+            throw new SpecException(spec.name() + ": unknown key" + (unknown.size() > 1 ? "s " : " ")
+                    + String.join(", ", unknown) + "; valid keys: " + (asked.isEmpty() ? "(none)" : String.join(", ", asked)));
+        }
+    }
+
+    private SpecException wrongType(String key, Object v, String expected) {
+        StringBuilder sb = new StringBuilder();
+        Spec.appendValue(sb, v);
+        return new SpecException(spec.name() + ": " + key + " = " + sb + " is not " + expected);
+    }
+}
