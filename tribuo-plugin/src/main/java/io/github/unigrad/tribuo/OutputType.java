@@ -5,6 +5,9 @@ import io.github.unigrad.loss.Loss;
 import io.github.unigrad.loss.LossBatch;
 import io.github.unigrad.loss.OutputActivation;
 
+import java.util.Arrays;
+import java.util.List;
+
 /**
  * The three kinds of Tribuo output an objective trains, and which catalogue losses fit each. The
  * decision is made once, at configuration time, from what the loss declares ({@link Loss#inputForm()},
@@ -20,15 +23,17 @@ import io.github.unigrad.loss.OutputActivation;
  *   <li>{@link #MULTI_LABEL}: a loss on sigmoid logits or on probabilities (sigmoid applied here),
  *       or a margin loss on values that takes 0/1 targets but refuses a fractional one.</li>
  * </ul>
+ * The probe example has as many outputs as the loss has per-output {@code weights}, or 3.
  */
 enum OutputType {
     LABEL("labels") {
         @Override
-        String refusal(Loss loss) {
+        String refusal(Loss loss, int k) {
             return switch (loss.inputForm()) {
-                case SOFTMAX_LOGITS, SIGMOID_LOGITS, PROBABILITIES -> probe(loss, oneHotOrIndex(loss, 1));
-                case VALUES -> loss.acceptsClassIndices() ? probe(loss, new double[]{1})
-                        : marginLoss(loss, new double[]{0, 1, 0}, new double[]{0.5, 0.5, 0});
+                case SOFTMAX_LOGITS, SIGMOID_LOGITS, PROBABILITIES -> probe(loss, k, loss.acceptsClassIndices()
+                        ? new double[]{k - 1} : oneHot(k, k - 1));
+                case VALUES -> loss.acceptsClassIndices() ? probe(loss, k, new double[]{k - 1})
+                        : marginLoss(loss, k, oneHot(k, k - 1));
             };
         }
 
@@ -39,15 +44,19 @@ enum OutputType {
     },
     REGRESSION("regression outputs") {
         @Override
-        String refusal(Loss loss) {
+        String refusal(Loss loss, int k) {
             if (loss.inputForm() != InputForm.VALUES) {
                 return "it takes " + loss.inputForm() + " while a regression model predicts plain values";
             }
-            if (loss.targetCols(PROBE_COLS) != PROBE_COLS) {
-                return "it takes " + loss.targetCols(PROBE_COLS) + " targets for " + PROBE_COLS
+            if (loss.targetCols(k) != k) {
+                return "it takes " + loss.targetCols(k) + " targets for " + k
                         + " predictions while a regression model predicts one value per target";
             }
-            return probe(loss, new double[]{0.5, 1.5, 2.25});
+            double[] targets = new double[k];
+            for (int j = 0; j < k; j++) {
+                targets[j] = 0.5 + 0.75 * j;
+            }
+            return probe(loss, k, targets);
         }
 
         @Override
@@ -57,12 +66,16 @@ enum OutputType {
     },
     MULTI_LABEL("multi-label outputs") {
         @Override
-        String refusal(Loss loss) {
+        String refusal(Loss loss, int k) {
+            double[] targets = new double[k];
+            for (int j = 0; j < k; j += 2) {
+                targets[j] = 1;
+            }
             return switch (loss.inputForm()) {
                 case SOFTMAX_LOGITS -> "a softmax makes the labels compete for one unit of probability, while the labels"
                         + " of a multi-label example are independent (use a sigmoid loss such as binary_cross_entropy)";
-                case SIGMOID_LOGITS, PROBABILITIES -> probe(loss, new double[]{1, 0, 1});
-                case VALUES -> marginLoss(loss, new double[]{1, 0, 1}, new double[]{0.5, 0.5, 0});
+                case SIGMOID_LOGITS, PROBABILITIES -> probe(loss, k, targets);
+                case VALUES -> marginLoss(loss, k, targets);
             };
         }
 
@@ -72,8 +85,7 @@ enum OutputType {
         }
     };
 
-    private static final int PROBE_COLS = 3;
-    private static final double[] PROBE_SCORES = {0.25, -0.5, 0.75};
+    private static final int DEFAULT_PROBE_OUTPUTS = 3;
 
     private final String what;
 
@@ -81,8 +93,8 @@ enum OutputType {
         this.what = what;
     }
 
-    /** Why {@code loss} cannot train this output type, or null if it can. */
-    abstract String refusal(Loss loss);
+    /** Why {@code loss} cannot train this output type, probed with {@code k} outputs, or null if it can. */
+    abstract String refusal(Loss loss, int k);
 
     /** The activation applied between Tribuo's raw scores and the loss, or null. */
     abstract OutputActivation activation(Loss loss);
@@ -93,46 +105,55 @@ enum OutputType {
      * @throws IllegalArgumentException naming the loss and the reason when it does not fit
      */
     ExampleLoss fit(Loss loss) {
-        String reason = !loss.isDifferentiable() ? "it has no gradient to train with (it can only score)" : refusal(loss);
+        String reason = !loss.isDifferentiable() ? "it has no gradient to train with (it can only score)"
+                : refusal(loss, probeOutputs(loss));
         if (reason != null) {
             throw new IllegalArgumentException("loss " + loss.spec() + " cannot train " + what + ": " + reason);
         }
         return new ExampleLoss(loss, activation(loss));
     }
 
-    /** The target row of class {@code index}: one index if the loss takes them, else one-hot. */
-    private static double[] oneHotOrIndex(Loss loss, int index) {
-        if (loss.acceptsClassIndices()) {
-            return new double[]{index};
-        }
-        double[] t = new double[PROBE_COLS];
+    /** As many outputs as the loss has per-output weights, else 3 (a label probe needs at least 2). */
+    private static int probeOutputs(Loss loss) {
+        Object weights = loss.spec().named().get("weights");
+        int k = weights instanceof List<?> list ? list.size() : DEFAULT_PROBE_OUTPUTS;
+        return Math.max(k, 1);
+    }
+
+    private static double[] oneHot(int k, int index) {
+        double[] t = new double[k];
         t[index] = 1;
         return t;
     }
 
     /** A loss on values fits a classification output when it takes 0/1 targets but refuses fractional ones. */
-    String marginLoss(Loss loss, double[] binary, double[] fractional) {
-        String refused = probe(loss, binary);
+    String marginLoss(Loss loss, int k, double[] binary) {
+        String refused = probe(loss, k, binary);
         if (refused != null) {
             return refused;
         }
-        return probe(loss, fractional) == null
+        double[] fractional = new double[k];
+        Arrays.fill(fractional, 0.5);
+        return probe(loss, k, fractional) == null
                 ? "it is a regression loss on plain values (it accepts a target of 0.5), not a classification loss" : null;
     }
 
     /**
-     * Evaluates the loss on a 3-output probe example, through this type's activation; the loss's own
-     * complaint, or null if it accepted.
+     * Evaluates the loss on a probe example of {@code k} outputs, through this type's activation;
+     * the loss's own complaint, or null if it accepted.
      */
-    String probe(Loss loss, double[] targets) {
-        double[] predictions = PROBE_SCORES.clone();
+    String probe(Loss loss, int k, double[] targets) {
+        double[] scores = new double[k];
+        for (int j = 0; j < k; j++) {
+            scores[j] = 0.25 - 0.5 * (j % 3) + 0.1 * j;
+        }
+        double[] predictions = scores.clone();
         OutputActivation act = activation(loss);
         if (act != null) {
-            act.forward(PROBE_SCORES, 0, predictions, 0, PROBE_COLS);
+            act.forward(scores, 0, predictions, 0, k);
         }
         try {
-            loss.evaluate(LossBatch.of(1, PROBE_COLS, predictions, targets, targets.length), new double[1],
-                    new double[PROBE_COLS]);
+            loss.evaluate(LossBatch.of(1, k, predictions, targets, targets.length), new double[1], new double[k]);
             return null;
         } catch (IllegalArgumentException e) {
             return e.getMessage();
