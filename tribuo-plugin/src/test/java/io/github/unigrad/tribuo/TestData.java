@@ -35,7 +35,12 @@ final class TestData {
 
     /** Iris: 150 examples, 4 standardised features, 3 classes. */
     static Dataset<Label> iris() {
-        Table t = Table.read("iris.csv");
+        return iris(1.0);
+    }
+
+    /** Iris with its standardised features multiplied by {@code scale}. */
+    static Dataset<Label> iris(double scale) {
+        Table t = Table.read("iris.csv").scaled(scale);
         LabelFactory f = new LabelFactory();
         return t.dataset(f, row -> f.generateOutput(row[t.cols]));
     }
@@ -139,6 +144,15 @@ final class TestData {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
+        }
+
+        Table scaled(double scale) {
+            for (double[] row : features) {
+                for (int j = 0; j < cols; j++) {
+                    row[j] *= scale;
+                }
+            }
+            return this;
         }
 
         <T extends Output<T>> Dataset<T> dataset(OutputFactory<T> factory, Function<String[], T> output) {
