@@ -55,7 +55,7 @@ class TribuoAdamDefectTest {
         }
         // the published first step has size lr whatever the gradient's scale; the built-in's grows with |n|²
         assertThat(Math.abs(mine.get(0, 2))).isCloseTo(LR, within(1e-7));
-        assertThat(Math.abs(theirs.get(0, 2)) / Math.abs(theirs.get(0, 0))).isCloseTo(64.0, within(1e-6));
+        assertThat(Math.abs(theirs.get(0, 2)) / Math.abs(theirs.get(0, 0))).isCloseTo(64.0, within(1e-3));
     }
 
     /**
