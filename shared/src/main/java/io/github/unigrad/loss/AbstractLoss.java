@@ -90,7 +90,7 @@ public abstract class AbstractLoss implements Loss {
     protected final void requireWeightCount(double[] weights, int count, String what) {
         if (weights != null && weights.length != count) {
             throw new IllegalArgumentException(name() + " has " + weights.length + " " + what + " weights but the batch has "
-                    + count + " " + what + (count == 1 ? "" : "s"));
+                    + count + " " + what + " column" + (count == 1 ? "" : "s"));
         }
     }
 
