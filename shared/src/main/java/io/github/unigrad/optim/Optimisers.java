@@ -1,5 +1,6 @@
 package io.github.unigrad.optim;
 
+import io.github.unigrad.schedule.Constant;
 import io.github.unigrad.schedule.InverseTime;
 import io.github.unigrad.schedule.Schedule;
 import io.github.unigrad.schedule.Schedules;
@@ -78,14 +79,14 @@ public final class Optimisers {
     /** Reads {@code lr} (a number or a schedule spec, also the first positional argument), which must be ≥ 0 at step 0. */
     static Schedule learningRate(Params p, double def) {
         p.positionalKeys("lr");
-        Schedule s = p.component("lr", Schedules.build(Spec.of("constant").with("value", def)), Schedules::build);
+        Schedule s = p.has("lr") ? p.component("lr", null, Schedules::build) : new Constant(def);
         p.check("lr", s.at(0), Range.NON_NEGATIVE);
         return s;
     }
 
     /** Reads a learning rate that must be given. */
     private static Schedule requiredLearningRate(Params p) {
-        if (!p.has("lr") && p.spec().positional().isEmpty()) {
+        if (!p.positionalKeys("lr").has("lr")) {
             throw new SpecException(p.name() + ": missing required 'lr' (a number ≥ 0 or a schedule) in " + p.spec());
         }
         return learningRate(p, Double.NaN);
