@@ -256,7 +256,7 @@ public final class Optimisers {
     }
 
     private static Optimiser inner(Params p) {
-        Optimiser inner = p.component("inner", null, Optimisers::build);
+        Optimiser inner = p.positionalKeys("inner").component("inner", null, Optimisers::build);
         if (inner == null) {
             throw new SpecException(p.name() + ": missing required 'inner' (an optimiser spec such as sgd(lr=0.1)) in " + p.spec());
         }

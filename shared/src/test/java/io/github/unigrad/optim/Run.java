@@ -62,7 +62,11 @@ final class Run {
         for (int j = 0; j < idx.length; j++) {
             u[j] = g[idx[j]];
         }
-        Step s = begin(u);
+        double[] listed = new double[theta.length];
+        for (int j = 0; j < idx.length; j++) {
+            listed[idx[j]] = u[j];
+        }
+        Step s = begin(listed); // the summary in index order, as an adapter summing its pieces would
         optimiser.sparse(s, u, 0, u.length, idx, params(), 0, state, 0);
         double[] dense = new double[theta.length];
         for (int j = 0; j < idx.length; j++) {
