@@ -53,7 +53,7 @@ final class ExampleLoss {
             activation.backward(p, 0, dLdp, 0, out, 0, k);
         }
         for (int j = 0; j < k; j++) {
-            out[j] = -out[j];
+            out[j] = 0.0 - out[j]; // not -out[j], which turns a zero gradient into -0.0
         }
         return value[0];
     }

@@ -8,6 +8,7 @@ import org.tribuo.common.sgd.AbstractSGDModel;
 import org.tribuo.math.la.DenseMatrix;
 import org.tribuo.math.la.DenseVector;
 import org.tribuo.math.la.Tensor;
+import org.tribuo.multilabel.MultiLabel;
 import org.tribuo.regression.Regressor;
 
 import java.util.List;
@@ -71,6 +72,8 @@ final class ModelComparison {
                     assertThat(va[j]).as("%s: prediction %d, dimension %d", what, i, j)
                             .isCloseTo(ve[j], within(1e-9 * Math.max(1, Math.abs(ve[j]))));
                 }
+            } else if (e instanceof MultiLabel me) {
+                assertThat(((MultiLabel) a).getNameSet()).as("%s: prediction %d", what, i).isEqualTo(me.getNameSet());
             } else {
                 assertThat(a.getSerializableForm(false)).as("%s: prediction %d", what, i)
                         .isEqualTo(e.getSerializableForm(false));
