@@ -77,8 +77,12 @@ final class TestData {
             String[] names = new String[active];
             double[] values = new double[active];
             double[] score = new double[classes];
+            java.util.Set<Integer> used = new java.util.HashSet<>();
             for (int a = 0; a < active; a++) {
                 int j = rng.nextInt(features);
+                while (!used.add(j)) {
+                    j = rng.nextInt(features);
+                }
                 names[a] = String.format("f%06d", j);
                 values[a] = rng.nextGaussian();
                 for (int c = 0; c < classes; c++) {
