@@ -1,0 +1,205 @@
+package io.github.unigrad.bench;
+
+import io.github.unigrad.tribuo.UnigradLabelObjective;
+import io.github.unigrad.tribuo.UnigradOptimiser;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.tribuo.Dataset;
+import org.tribuo.Model;
+import org.tribuo.MutableDataset;
+import org.tribuo.classification.Label;
+import org.tribuo.classification.LabelFactory;
+import org.tribuo.classification.sgd.LabelObjective;
+import org.tribuo.classification.sgd.linear.LinearSGDTrainer;
+import org.tribuo.classification.sgd.objectives.LogMulticlass;
+import org.tribuo.impl.ArrayExample;
+import org.tribuo.math.StochasticGradientOptimiser;
+import org.tribuo.math.optimisers.AdaGrad;
+import org.tribuo.math.optimisers.Adam;
+import org.tribuo.math.optimisers.SGD;
+import org.tribuo.provenance.SimpleDataSourceProvenance;
+
+import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Three epochs of Tribuo's {@code LinearSGDTrainer} (multinomial logistic regression, minibatch 1) on
+ * <ul>
+ *   <li>{@code dense}: 50 000 examples, 100 dense features, 10 classes;</li>
+ *   <li>{@code sparse}: 5 000 examples, 100 000 features with 20 active per example, 10 classes;</li>
+ * </ul>
+ * with SGD, AdaGrad and Adam, each as
+ * <ul>
+ *   <li>{@code tribuo}: Tribuo's objective ({@code LogMulticlass}) and Tribuo's optimiser;</li>
+ *   <li>{@code unigrad_optimiser}: Tribuo's objective and our optimiser adapter (isolates the optimiser);</li>
+ *   <li>{@code unigrad}: our objective ({@code softmax_cross_entropy}) and our optimiser (what a user of the plugin runs).</li>
+ * </ul>
+ * Same hyperparameters on both sides: SGD lr 0.01; AdaGrad lr 0.1, ε 1e-6; Adam lr 1e-3, β 0.9/0.999, ε 1e-8
+ * (Tribuo 4.3.2's Adam computes a wrong update but does the same amount of work as a correct one:
+ * it decays both moments of every parameter at every step, while ours, on a sparse gradient, touches
+ * only the active entries).
+ *
+ * <p>Single-shot timing of whole {@code train} calls. Three epochs rather than one because a call
+ * first converts the dataset (for the sparse set, about as long as an epoch of SGD), which is the
+ * same for every optimiser. {@link #main} runs the short settings used for the report and prints
+ * the ratios ours / built-in.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.SingleShotTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Warmup(iterations = 2)
+@Measurement(iterations = 5)
+@Fork(value = 1, jvmArgs = {"-Xmx3g"})
+public class TribuoLinearSgdBenchmark {
+
+    @Param({"sgd", "adagrad", "adam"})
+    public String rule;
+
+    @Param({"tribuo", "unigrad_optimiser", "unigrad"})
+    public String impl;
+
+    private Dataset<Label> dense;
+    private Dataset<Label> sparse;
+
+    @Setup
+    public void setUp() {
+        dense = classification(1L, 50_000, 100, 100, 10);
+        sparse = classification(2L, 5_000, 100_000, 20, 10);
+    }
+
+    private static final int EPOCHS = 3;
+
+    @Benchmark
+    public Model<Label> denseTraining() {
+        return trainer().train(dense);
+    }
+
+    @Benchmark
+    public Model<Label> sparseTraining() {
+        return trainer().train(sparse);
+    }
+
+    private LinearSGDTrainer trainer() {
+        LabelObjective objective = impl.equals("unigrad") ? new UnigradLabelObjective("softmax_cross_entropy") : new LogMulticlass();
+        StochasticGradientOptimiser optimiser = impl.equals("tribuo") ? builtin(rule) : new UnigradOptimiser(spec(rule));
+        return new LinearSGDTrainer(objective, optimiser, EPOCHS, -1, 1, 42L);
+    }
+
+    private static StochasticGradientOptimiser builtin(String rule) {
+        return switch (rule) {
+            case "sgd" -> SGD.getSimpleSGD(0.01);
+            case "adagrad" -> new AdaGrad(0.1, 1e-6);
+            case "adam" -> new Adam(1e-3, 0.9, 0.999, 1e-8);
+            default -> throw new IllegalArgumentException("unknown rule " + rule);
+        };
+    }
+
+    private static String spec(String rule) {
+        return switch (rule) {
+            case "sgd" -> "sgd(lr=0.01)";
+            case "adagrad" -> "adagrad(lr=0.1, eps=1e-6)";
+            case "adam" -> "adam(lr=1e-3, b1=0.9, b2=0.999, eps=1e-8)";
+            default -> throw new IllegalArgumentException("unknown rule " + rule);
+        };
+    }
+
+    /**
+     * {@code examples} examples with {@code active} distinct Gaussian features out of {@code features}
+     * (all of them when equal: dense), labelled by the arg-max of a fixed random linear function.
+     */
+    static Dataset<Label> classification(long seed, int examples, int features, int active, int classes) {
+        Random rng = new Random(seed);
+        double[][] w = new double[classes][features];
+        for (double[] row : w) {
+            for (int j = 0; j < features; j++) {
+                row[j] = rng.nextGaussian();
+            }
+        }
+        String[] allNames = new String[features];
+        for (int j = 0; j < features; j++) {
+            allNames[j] = String.format("f%06d", j);
+        }
+        LabelFactory factory = new LabelFactory();
+        MutableDataset<Label> data = new MutableDataset<>(
+                new SimpleDataSourceProvenance("synthetic", OffsetDateTime.parse("2026-01-01T00:00:00Z"), factory), factory);
+        Set<Integer> used = new HashSet<>();
+        for (int i = 0; i < examples; i++) {
+            String[] names = new String[active];
+            double[] values = new double[active];
+            double[] score = new double[classes];
+            used.clear();
+            for (int a = 0; a < active; a++) {
+                int j = active == features ? a : rng.nextInt(features);
+                while (active != features && !used.add(j)) {
+                    j = rng.nextInt(features);
+                }
+                names[a] = allNames[j];
+                values[a] = rng.nextGaussian();
+                for (int c = 0; c < classes; c++) {
+                    score[c] += w[c][j] * values[a];
+                }
+            }
+            int best = 0;
+            for (int c = 1; c < classes; c++) {
+                best = score[c] > score[best] ? c : best;
+            }
+            data.add(new ArrayExample<>(factory.generateOutput("c" + best), names, values));
+        }
+        return data;
+    }
+
+    /**
+     * Runs the benchmark with short settings (the machine's CPU is shared) and prints, for each
+     * data set and rule, the mean epoch time of each implementation and the ratios to the built-in.
+     * Arguments override the settings: {@code warmups measurements}.
+     */
+    public static void main(String[] args) throws RunnerException {
+        int warmups = args.length > 0 ? Integer.parseInt(args[0]) : 1;
+        int measurements = args.length > 1 ? Integer.parseInt(args[1]) : 3;
+        Collection<RunResult> results = new Runner(new OptionsBuilder()
+                .include(TribuoLinearSgdBenchmark.class.getName())
+                .warmupIterations(warmups)
+                .measurementIterations(measurements)
+                .forks(1)
+                .build()).run();
+        Map<String, Double> ms = new TreeMap<>();
+        for (RunResult r : results) {
+            String method = r.getParams().getBenchmark().replaceAll(".*\\.", "");
+            ms.put(method + "/" + r.getParams().getParam("rule") + "/" + r.getParams().getParam("impl"),
+                    r.getPrimaryResult().getScore());
+        }
+        System.out.println();
+        System.out.printf("%-12s %-8s %12s %18s %12s %14s %10s%n", "data", "rule", "tribuo ms", "unigrad_opt ms",
+                "unigrad ms", "opt/tribuo", "all/tribuo");
+        for (String method : new String[]{"denseTraining", "sparseTraining"}) {
+            for (String rule : new String[]{"sgd", "adagrad", "adam"}) {
+                String k = method + "/" + rule + "/";
+                Double t = ms.get(k + "tribuo");
+                Double o = ms.get(k + "unigrad_optimiser");
+                Double u = ms.get(k + "unigrad");
+                if (t != null && o != null && u != null) {
+                    System.out.printf("%-12s %-8s %12.1f %18.1f %12.1f %14.3f %10.3f%n", method, rule, t, o, u, o / t, u / t);
+                }
+            }
+        }
+    }
+}
