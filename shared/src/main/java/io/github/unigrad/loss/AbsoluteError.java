@@ -20,13 +20,8 @@ public final class AbsoluteError extends ElementwiseLoss {
     private final boolean mean;
 
     public AbsoluteError(boolean meanOverOutputs, double[] outputWeights) {
-        super(outputWeights, meanOverOutputs);
+        super(InputForm.VALUES, outputWeights, meanOverOutputs);
         this.mean = meanOverOutputs;
-    }
-
-    @Override
-    public InputForm inputForm() {
-        return InputForm.VALUES;
     }
 
     @Override

@@ -21,10 +21,12 @@ public abstract class ElementwiseLoss extends AbstractLoss {
     private final boolean meanOverOutputs;
 
     /**
+     * @param inputForm       what the predictions are
      * @param outputWeights   a weight per output column, or null
      * @param meanOverOutputs divide by the number of outputs (MSE) or not (L2)
      */
-    protected ElementwiseLoss(double[] outputWeights, boolean meanOverOutputs) {
+    protected ElementwiseLoss(InputForm inputForm, double[] outputWeights, boolean meanOverOutputs) {
+        super(inputForm);
         this.outputWeights = outputWeights == null ? null : outputWeights.clone();
         this.meanOverOutputs = meanOverOutputs;
     }

@@ -30,15 +30,11 @@ public final class GaussianNll extends RowLoss {
     private final double[] targetWeights;
 
     public GaussianNll(Variance variance, double eps, boolean full, double[] targetWeights) {
+        super(InputForm.VALUES, false);
         this.variance = variance;
         this.eps = eps;
         this.full = full;
         this.targetWeights = targetWeights == null ? null : targetWeights.clone();
-    }
-
-    @Override
-    public InputForm inputForm() {
-        return InputForm.VALUES;
     }
 
     @Override

@@ -17,12 +17,7 @@ public final class PercentageError extends ElementwiseLoss {
     private static final Range NON_ZERO_CHECK = Range.POSITIVE;
 
     public PercentageError(double[] outputWeights) {
-        super(outputWeights, true);
-    }
-
-    @Override
-    public InputForm inputForm() {
-        return InputForm.VALUES;
+        super(InputForm.VALUES, outputWeights, true);
     }
 
     @Override

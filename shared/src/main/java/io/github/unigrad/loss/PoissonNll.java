@@ -25,15 +25,10 @@ public final class PoissonNll extends ElementwiseLoss {
     private final boolean full;
 
     public PoissonNll(boolean logInput, double eps, boolean full, double[] outputWeights) {
-        super(outputWeights, false);
+        super(InputForm.VALUES, outputWeights, false);
         this.logInput = logInput;
         this.eps = eps;
         this.full = full;
-    }
-
-    @Override
-    public InputForm inputForm() {
-        return InputForm.VALUES;
     }
 
     @Override

@@ -16,13 +16,8 @@ public final class SquaredError extends ElementwiseLoss {
     private final boolean mean;
 
     public SquaredError(boolean meanOverOutputs, double[] outputWeights) {
-        super(outputWeights, meanOverOutputs);
+        super(InputForm.VALUES, outputWeights, meanOverOutputs);
         this.mean = meanOverOutputs;
-    }
-
-    @Override
-    public InputForm inputForm() {
-        return InputForm.VALUES;
     }
 
     @Override
