@@ -44,6 +44,11 @@ public abstract class ElementwiseLoss extends AbstractLoss {
         return outputWeights == null ? null : outputWeights.clone();
     }
 
+    /** Whether the sum over outputs is divided by their number. */
+    protected final boolean meanOverOutputs() {
+        return meanOverOutputs;
+    }
+
     /** Adds {@code weights=[...]} to a spec when there are per-output weights. */
     protected final Spec withWeights(Spec spec) {
         return withWeights(spec, outputWeights);
