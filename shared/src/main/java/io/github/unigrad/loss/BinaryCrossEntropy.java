@@ -35,16 +35,11 @@ public final class BinaryCrossEntropy extends ElementwiseLoss {
 
     public BinaryCrossEntropy(boolean fromLogits, double posWeight, double clip, double labelSmoothing,
                               double[] outputWeights) {
-        super(outputWeights, false);
+        super(fromLogits ? InputForm.SIGMOID_LOGITS : InputForm.PROBABILITIES, outputWeights, false);
         this.fromLogits = fromLogits;
         this.posWeight = posWeight;
         this.clip = clip;
         this.labelSmoothing = labelSmoothing;
-    }
-
-    @Override
-    public InputForm inputForm() {
-        return fromLogits ? InputForm.SIGMOID_LOGITS : InputForm.PROBABILITIES;
     }
 
     @Override

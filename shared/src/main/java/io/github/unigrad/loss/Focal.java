@@ -23,14 +23,9 @@ public final class Focal extends ElementwiseLoss {
     private final double alpha;
 
     public Focal(double gamma, double alpha, double[] outputWeights) {
-        super(outputWeights, false);
+        super(InputForm.SIGMOID_LOGITS, outputWeights, false);
         this.gamma = gamma;
         this.alpha = alpha;
-    }
-
-    @Override
-    public InputForm inputForm() {
-        return InputForm.SIGMOID_LOGITS;
     }
 
     @Override

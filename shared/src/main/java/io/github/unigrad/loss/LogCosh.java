@@ -13,12 +13,7 @@ public final class LogCosh extends ElementwiseLoss {
     private static final double LOG_2 = Math.log(2);
 
     public LogCosh(double[] outputWeights) {
-        super(outputWeights, false);
-    }
-
-    @Override
-    public InputForm inputForm() {
-        return InputForm.VALUES;
+        super(InputForm.VALUES, outputWeights, false);
     }
 
     @Override

@@ -28,6 +28,7 @@ public final class Multitask extends AbstractLoss {
 
     /** The arguments are checked by the catalogue ({@link Losses}); lengths must agree. */
     public Multitask(List<Loss> losses, int[] columns, int[] targetColumns, double[] weights) {
+        super(commonForm(losses));
         this.losses = List.copyOf(losses);
         this.columns = columns.clone();
         this.targetColumns = targetColumns.clone();
@@ -42,8 +43,7 @@ public final class Multitask extends AbstractLoss {
         this.totalTargetColumns = tc;
     }
 
-    @Override
-    public InputForm inputForm() {
+    private static InputForm commonForm(List<Loss> losses) {
         InputForm form = losses.get(0).inputForm();
         for (Loss l : losses) {
             if (l.inputForm() != form) {

@@ -31,24 +31,10 @@ public final class SoftmaxCrossEntropy extends RowLoss {
     private final int ignoreIndex;
 
     public SoftmaxCrossEntropy(double[] classWeights, double labelSmoothing, int ignoreIndex) {
+        super(InputForm.SOFTMAX_LOGITS, true);
         this.classWeights = classWeights == null ? null : classWeights.clone();
         this.labelSmoothing = labelSmoothing;
         this.ignoreIndex = ignoreIndex;
-    }
-
-    @Override
-    public InputForm inputForm() {
-        return InputForm.SOFTMAX_LOGITS;
-    }
-
-    @Override
-    public boolean acceptsClassIndices() {
-        return true;
-    }
-
-    @Override
-    public boolean supportsOutputMask() {
-        return false;
     }
 
     @Override

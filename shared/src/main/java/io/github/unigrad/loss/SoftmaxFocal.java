@@ -20,23 +20,9 @@ public final class SoftmaxFocal extends RowLoss {
     private final double[] classWeights;
 
     public SoftmaxFocal(double gamma, double[] classWeights) {
+        super(InputForm.SOFTMAX_LOGITS, true);
         this.gamma = gamma;
         this.classWeights = classWeights == null ? null : classWeights.clone();
-    }
-
-    @Override
-    public InputForm inputForm() {
-        return InputForm.SOFTMAX_LOGITS;
-    }
-
-    @Override
-    public boolean acceptsClassIndices() {
-        return true;
-    }
-
-    @Override
-    public boolean supportsOutputMask() {
-        return false;
     }
 
     @Override
