@@ -1,5 +1,6 @@
 package io.github.unigrad.bench;
 
+import io.github.unigrad.tribuo.SyntheticData;
 import io.github.unigrad.tribuo.UnigradLabelObjective;
 import io.github.unigrad.tribuo.UnigradOptimiser;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -19,25 +20,17 @@ import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.tribuo.Dataset;
 import org.tribuo.Model;
-import org.tribuo.MutableDataset;
 import org.tribuo.classification.Label;
-import org.tribuo.classification.LabelFactory;
 import org.tribuo.classification.sgd.LabelObjective;
 import org.tribuo.classification.sgd.linear.LinearSGDTrainer;
 import org.tribuo.classification.sgd.objectives.LogMulticlass;
-import org.tribuo.impl.ArrayExample;
 import org.tribuo.math.StochasticGradientOptimiser;
 import org.tribuo.math.optimisers.AdaGrad;
 import org.tribuo.math.optimisers.Adam;
 import org.tribuo.math.optimisers.SGD;
-import org.tribuo.provenance.SimpleDataSourceProvenance;
 
-import java.time.OffsetDateTime;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.Map;
-import java.util.Random;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 
@@ -82,8 +75,8 @@ public class TribuoLinearSgdBenchmark {
 
     @Setup
     public void setUp() {
-        dense = classification(1L, 50_000, 100, 100, 10);
-        sparse = classification(2L, 5_000, 100_000, 20, 10);
+        dense = SyntheticData.classification(1L, 50_000, 100, 100, 10);
+        sparse = SyntheticData.classification(2L, 5_000, 100_000, 20, 10);
     }
 
     private static final int EPOCHS = 3;
@@ -120,51 +113,6 @@ public class TribuoLinearSgdBenchmark {
             case "adam" -> "adam(lr=1e-3, b1=0.9, b2=0.999, eps=1e-8)";
             default -> throw new IllegalArgumentException("unknown rule " + rule);
         };
-    }
-
-    /**
-     * {@code examples} examples with {@code active} distinct Gaussian features out of {@code features}
-     * (all of them when equal: dense), labelled by the arg-max of a fixed random linear function.
-     */
-    static Dataset<Label> classification(long seed, int examples, int features, int active, int classes) {
-        Random rng = new Random(seed);
-        double[][] w = new double[classes][features];
-        for (double[] row : w) {
-            for (int j = 0; j < features; j++) {
-                row[j] = rng.nextGaussian();
-            }
-        }
-        String[] allNames = new String[features];
-        for (int j = 0; j < features; j++) {
-            allNames[j] = String.format("f%06d", j);
-        }
-        LabelFactory factory = new LabelFactory();
-        MutableDataset<Label> data = new MutableDataset<>(
-                new SimpleDataSourceProvenance("synthetic", OffsetDateTime.parse("2026-01-01T00:00:00Z"), factory), factory);
-        Set<Integer> used = new HashSet<>();
-        for (int i = 0; i < examples; i++) {
-            String[] names = new String[active];
-            double[] values = new double[active];
-            double[] score = new double[classes];
-            used.clear();
-            for (int a = 0; a < active; a++) {
-                int j = active == features ? a : rng.nextInt(features);
-                while (active != features && !used.add(j)) {
-                    j = rng.nextInt(features);
-                }
-                names[a] = allNames[j];
-                values[a] = rng.nextGaussian();
-                for (int c = 0; c < classes; c++) {
-                    score[c] += w[c][j] * values[a];
-                }
-            }
-            int best = 0;
-            for (int c = 1; c < classes; c++) {
-                best = score[c] > score[best] ? c : best;
-            }
-            data.add(new ArrayExample<>(factory.generateOutput("c" + best), names, values));
-        }
-        return data;
     }
 
     /**

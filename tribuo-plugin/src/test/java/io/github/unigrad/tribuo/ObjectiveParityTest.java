@@ -2,24 +2,24 @@ package io.github.unigrad.tribuo;
 
 import org.junit.jupiter.api.Test;
 import org.tribuo.Dataset;
-import org.tribuo.Model;
-import org.tribuo.classification.Label;
+import org.tribuo.Output;
+import org.tribuo.Trainer;
 import org.tribuo.classification.sgd.LabelObjective;
 import org.tribuo.classification.sgd.fm.FMClassificationTrainer;
 import org.tribuo.classification.sgd.objectives.Hinge;
 import org.tribuo.classification.sgd.objectives.LogMulticlass;
 import org.tribuo.math.StochasticGradientOptimiser;
 import org.tribuo.math.optimisers.SGD;
-import org.tribuo.multilabel.MultiLabel;
 import org.tribuo.multilabel.sgd.MultiLabelObjective;
 import org.tribuo.multilabel.sgd.fm.FMMultiLabelTrainer;
 import org.tribuo.multilabel.sgd.objectives.BinaryCrossEntropy;
-import org.tribuo.regression.Regressor;
 import org.tribuo.regression.sgd.RegressionObjective;
 import org.tribuo.regression.sgd.fm.FMRegressionTrainer;
 import org.tribuo.regression.sgd.objectives.AbsoluteLoss;
 import org.tribuo.regression.sgd.objectives.Huber;
 import org.tribuo.regression.sgd.objectives.SquaredLoss;
+
+import java.util.function.Function;
 
 import static io.github.unigrad.tribuo.ModelComparison.assertSameModel;
 
@@ -53,14 +53,16 @@ class ObjectiveParityTest {
     }
 
     private static void labels(String name, LabelObjective builtin, String spec) {
-        Dataset<Label> data = TestData.iris();
-        UnigradLabelObjective ours = new UnigradLabelObjective(spec);
-        Model<Label> a = new org.tribuo.classification.sgd.linear.LinearSGDTrainer(builtin, sgd(), EPOCHS, SEED).train(data);
-        Model<Label> b = new org.tribuo.classification.sgd.linear.LinearSGDTrainer(ours, sgd(), EPOCHS, SEED).train(data);
-        assertSameModel("linear " + name + " vs " + spec, a, b, data, TOLERANCE);
-        Model<Label> fa = new FMClassificationTrainer(builtin, sgd(), EPOCHS, -1, SEED, FACTORS, FACTOR_VARIANCE).train(data);
-        Model<Label> fb = new FMClassificationTrainer(ours, sgd(), EPOCHS, -1, SEED, FACTORS, FACTOR_VARIANCE).train(data);
-        assertSameModel("FM " + name + " vs " + spec, fa, fb, data, TOLERANCE);
+        parity(name + " vs " + spec, TestData.iris(), builtin, new UnigradLabelObjective(spec),
+                o -> new org.tribuo.classification.sgd.linear.LinearSGDTrainer(o, sgd(), EPOCHS, SEED),
+                o -> new FMClassificationTrainer(o, sgd(), EPOCHS, -1, SEED, FACTORS, FACTOR_VARIANCE));
+    }
+
+    /** Trains a linear model and a factorization machine with each objective and compares them. */
+    private static <T extends Output<T>, O> void parity(String what, Dataset<T> data, O builtin, O ours,
+                                                       Function<O, Trainer<T>> linear, Function<O, Trainer<T>> fm) {
+        assertSameModel("linear " + what, linear.apply(builtin).train(data), linear.apply(ours).train(data), data, TOLERANCE);
+        assertSameModel("FM " + what, fm.apply(builtin).train(data), fm.apply(ours).train(data), data, TOLERANCE);
     }
 
     // ---- regression
@@ -81,14 +83,9 @@ class ObjectiveParityTest {
     }
 
     private static void regression(String name, RegressionObjective builtin, String spec) {
-        Dataset<Regressor> data = TestData.diabetes();
-        UnigradRegressionObjective ours = new UnigradRegressionObjective(spec);
-        Model<Regressor> a = new org.tribuo.regression.sgd.linear.LinearSGDTrainer(builtin, sgd(), EPOCHS, SEED).train(data);
-        Model<Regressor> b = new org.tribuo.regression.sgd.linear.LinearSGDTrainer(ours, sgd(), EPOCHS, SEED).train(data);
-        assertSameModel("linear " + name + " vs " + spec, a, b, data, TOLERANCE);
-        Model<Regressor> fa = new FMRegressionTrainer(builtin, sgd(), EPOCHS, -1, SEED, FACTORS, FACTOR_VARIANCE, false).train(data);
-        Model<Regressor> fb = new FMRegressionTrainer(ours, sgd(), EPOCHS, -1, SEED, FACTORS, FACTOR_VARIANCE, false).train(data);
-        assertSameModel("FM " + name + " vs " + spec, fa, fb, data, TOLERANCE);
+        parity(name + " vs " + spec, TestData.diabetes(), builtin, new UnigradRegressionObjective(spec),
+                o -> new org.tribuo.regression.sgd.linear.LinearSGDTrainer(o, sgd(), EPOCHS, SEED),
+                o -> new FMRegressionTrainer(o, sgd(), EPOCHS, -1, SEED, FACTORS, FACTOR_VARIANCE, false));
     }
 
     // ---- multi-label
@@ -104,13 +101,8 @@ class ObjectiveParityTest {
     }
 
     private static void multiLabel(String name, MultiLabelObjective builtin, String spec) {
-        Dataset<MultiLabel> data = TestData.irisMultiLabel();
-        UnigradMultiLabelObjective ours = new UnigradMultiLabelObjective(spec);
-        Model<MultiLabel> a = new org.tribuo.multilabel.sgd.linear.LinearSGDTrainer(builtin, sgd(), EPOCHS, SEED).train(data);
-        Model<MultiLabel> b = new org.tribuo.multilabel.sgd.linear.LinearSGDTrainer(ours, sgd(), EPOCHS, SEED).train(data);
-        assertSameModel("linear " + name + " vs " + spec, a, b, data, TOLERANCE);
-        Model<MultiLabel> fa = new FMMultiLabelTrainer(builtin, sgd(), EPOCHS, -1, SEED, FACTORS, FACTOR_VARIANCE).train(data);
-        Model<MultiLabel> fb = new FMMultiLabelTrainer(ours, sgd(), EPOCHS, -1, SEED, FACTORS, FACTOR_VARIANCE).train(data);
-        assertSameModel("FM " + name + " vs " + spec, fa, fb, data, TOLERANCE);
+        parity(name + " vs " + spec, TestData.irisMultiLabel(), builtin, new UnigradMultiLabelObjective(spec),
+                o -> new org.tribuo.multilabel.sgd.linear.LinearSGDTrainer(o, sgd(), EPOCHS, SEED),
+                o -> new FMMultiLabelTrainer(o, sgd(), EPOCHS, -1, SEED, FACTORS, FACTOR_VARIANCE));
     }
 }

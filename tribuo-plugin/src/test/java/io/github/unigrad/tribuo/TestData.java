@@ -59,43 +59,9 @@ final class TestData {
         return t.dataset(f, row -> new Regressor("progression", Double.parseDouble(row[t.cols]) / 100));
     }
 
-    /**
-     * Random sparse classification data: each example has {@code active} of {@code features} features
-     * set, and its class is the arg-max of a fixed random linear function of them.
-     */
+    /** Seeded sparse classification data; see {@link SyntheticData#classification}. */
     static Dataset<Label> sparseLabels(long seed, int examples, int features, int active, int classes) {
-        Random rng = new Random(seed);
-        double[][] w = new double[classes][features];
-        for (double[] row : w) {
-            for (int j = 0; j < features; j++) {
-                row[j] = rng.nextGaussian();
-            }
-        }
-        LabelFactory f = new LabelFactory();
-        MutableDataset<Label> data = new MutableDataset<>(provenance("sparse", f), f);
-        for (int i = 0; i < examples; i++) {
-            String[] names = new String[active];
-            double[] values = new double[active];
-            double[] score = new double[classes];
-            java.util.Set<Integer> used = new java.util.HashSet<>();
-            for (int a = 0; a < active; a++) {
-                int j = rng.nextInt(features);
-                while (!used.add(j)) {
-                    j = rng.nextInt(features);
-                }
-                names[a] = String.format("f%06d", j);
-                values[a] = rng.nextGaussian();
-                for (int c = 0; c < classes; c++) {
-                    score[c] += w[c][j] * values[a];
-                }
-            }
-            int best = 0;
-            for (int c = 1; c < classes; c++) {
-                best = score[c] > score[best] ? c : best;
-            }
-            data.add(new ArrayExample<>(f.generateOutput("c" + best), names, values));
-        }
-        return data;
+        return SyntheticData.classification(seed, examples, features, active, classes);
     }
 
     /** Gives every example of {@code data} a random weight in [0.5, 2). */
