@@ -126,13 +126,14 @@ public class TribuoLinearSgdBenchmark {
     /**
      * Runs the benchmark with short settings (the machine's CPU is shared) and prints, for each
      * data set and rule, the minimum and median time of each implementation and the ratios to the
-     * built-in. Arguments override the settings: {@code warmups measurements}.
+     * built-in. Arguments override the settings: {@code warmups measurements [method]}, where
+     * method ({@code denseTraining} or {@code sparseTraining}) restricts the run to one data set.
      */
     public static void main(String[] args) throws RunnerException {
         int warmups = args.length > 0 ? Integer.parseInt(args[0]) : 1;
         int measurements = args.length > 1 ? Integer.parseInt(args[1]) : 7;
         Collection<RunResult> results = new Runner(new OptionsBuilder()
-                .include(TribuoLinearSgdBenchmark.class.getName())
+                .include(TribuoLinearSgdBenchmark.class.getName() + (args.length > 2 ? "." + args[2] : ""))
                 .warmupIterations(warmups)
                 .measurementIterations(measurements)
                 .forks(1)
