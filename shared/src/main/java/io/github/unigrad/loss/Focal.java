@@ -38,9 +38,10 @@ public final class Focal extends ElementwiseLoss {
         for (int j = 0; j < n; j++) {
             double t = y[yo + j];
             double z = x[xo + j];
-            double p = Numerics.sigmoid(z);
-            double q = Numerics.sigmoid(-z);
-            double ce = t * Numerics.softplus(-z) + (1 - t) * Numerics.softplus(z);
+            double e = Math.exp(-Math.abs(z));
+            double p = Numerics.sigmoid(z, e);
+            double q = Numerics.sigmoid(-z, e);
+            double ce = Numerics.log1p(e) + t * Math.max(-z, 0) + (1 - t) * Math.max(z, 0);
             double miss = p * (1 - t) + q * t;
             double a = alpha < 0 ? 1 : alpha * t + (1 - alpha) * (1 - t);
             double focus = Math.pow(miss, gamma);
