@@ -17,8 +17,13 @@ import io.github.unigrad.spec.SpecDescribed;
  * </ol>
  * Nothing else is kept in the object: state saved and restored mid-run continues bit-for-bit.
  *
- * <p>Implementations: {@link Chain} (a learning-rate schedule and a list of {@link Transform}s) and
- * the wrappers that change the step itself (accumulation, lookahead, skipping non-finite steps).
+ * <p>Implementations: {@link Chain} (a learning-rate schedule and a list of {@link Transform}s),
+ * {@link ScheduleFree}, and the wrappers that change the step itself ({@link Averaging},
+ * {@link Accumulate}, {@link Lookahead}, {@link SkipNonFinite}); all built by {@link Optimisers}.
+ *
+ * <p><b>Speed.</b> Pass the state offset equal to the update offset ({@code so == o}, the natural
+ * layout when the slabs run parallel to the parameters): every array is then read at the same index
+ * and the JIT vectorises the loops (3-4 times faster than other offsets, which stay correct).
  */
 public interface Optimiser extends SpecDescribed {
 
