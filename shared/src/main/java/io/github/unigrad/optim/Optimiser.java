@@ -101,4 +101,31 @@ public interface Optimiser extends SpecDescribed {
             java.util.Arrays.fill(state[k], so, so + n, initialValue(k));
         }
     }
+
+    /**
+     * The dense step on float arrays (update, parameters and state all float, e.g. DL4J's FLOAT
+     * views): the double step runs on cache-sized chunks widened from the floats, and every result
+     * is rounded back to float, so memory traffic is that of the floats. The result equals the
+     * double step on the float values, rounded to float after the step.
+     */
+    default void dense(Step step, float[] u, float[] p, int o, float[][] state, int so, int n) {
+        FloatSteps.dense(this, step, u, p, o, state, so, n);
+    }
+
+    /** The sparse step on float arrays (see the float {@link #dense(Step, float[], float[], int, float[][], int, int)}); indices distinct. */
+    default void sparse(Step step, float[] u, int from, int to, int[] idx, float[] p, int po, float[][] state, int so) {
+        FloatSteps.sparse(this, step, u, from, to, idx, p, po, state, so);
+    }
+
+    /** {@link #finalAdjustment(long, double[], int, double[][], int, int)} on float arrays. */
+    default void finalAdjustment(long steps, float[] u, int o, float[][] state, int so, int n) {
+        FloatSteps.finalAdjustment(this, steps, u, o, state, so, n);
+    }
+
+    /** Fills fresh float state slabs with their initial values. */
+    default void initialise(float[][] state, int so, int n) {
+        for (int k = 0; k < slabs(); k++) {
+            java.util.Arrays.fill(state[k], so, so + n, (float) initialValue(k));
+        }
+    }
 }
