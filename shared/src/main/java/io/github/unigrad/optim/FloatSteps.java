@@ -5,7 +5,8 @@ package io.github.unigrad.optim;
  * into small double scratch arrays (which stay in cache), the optimiser's double step runs on the
  * chunk, and the results are rounded back. Memory traffic is that of the float arrays; each
  * formula exists once, in double. A chunk is just a piece of the parameters, which the step
- * contract allows to be cut anywhere.
+ * contract allows to be cut anywhere. (C2 in JDK 17 does not vectorise float/double conversion
+ * loops, which makes this path compute-bound; float kernels per rule would be the fast way.)
  */
 final class FloatSteps {
     /** Entries per chunk: a few slabs of it fit in the L1/L2 cache. */

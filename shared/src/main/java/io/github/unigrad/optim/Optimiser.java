@@ -106,7 +106,9 @@ public interface Optimiser extends SpecDescribed {
      * The dense step on float arrays (update, parameters and state all float, e.g. DL4J's FLOAT
      * views): the double step runs on cache-sized chunks widened from the floats, and every result
      * is rounded back to float, so memory traffic is that of the floats. The result equals the
-     * double step on the float values, rounded to float after the step.
+     * double step on the float values, rounded to float after the step. On JDK 17 the widening and
+     * rounding loops are not vectorised, so this path costs about three times the double step (see
+     * the JMH benchmark): it spares a host with float arrays its own conversion, not time.
      */
     default void dense(Step step, float[] u, float[] p, int o, float[][] state, int so, int n) {
         FloatSteps.dense(this, step, u, p, o, state, so, n);
