@@ -79,7 +79,10 @@ public abstract class AbstractLoss implements Loss {
     protected void checkShape(LossBatch batch) {
     }
 
-    /** Throws {@link IllegalArgumentException} for targets outside the loss's domain; nothing by default. */
+    /**
+     * Throws {@link IllegalArgumentException} for targets outside the loss's domain (and predictions, for the few
+     * losses that are undefined outside theirs: tweedie's positive mean, gaussian_nll's variance); nothing by default.
+     */
     protected void checkTargets(LossBatch batch) {
     }
 
