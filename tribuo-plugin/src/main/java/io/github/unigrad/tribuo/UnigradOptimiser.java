@@ -37,8 +37,10 @@ import com.oracle.labs.mlrg.olcut.provenance.impl.ConfiguredObjectProvenanceImpl
  * the whole configuration survives (unlike Tribuo 4.3.2's {@code AdaGrad.copy()}, which drops the
  * initial accumulator value, and {@code Pegasos.copy()}, which swaps its arguments).
  *
- * <p><b>Speed.</b> A dense gradient ({@code DenseMatrix}, {@code DenseVector}) is updated row by
- * row on its own backing arrays (see {@link TribuoArrays}), with no call per element. A sparse one
+ * <p><b>Speed.</b> A dense gradient ({@code DenseMatrix}, {@code DenseVector}) is read and written
+ * row by row on its own backing arrays (see {@link TribuoArrays}), with no call per element: each
+ * row is copied, scaled, into a scratch array at its state's offset, stepped there, and copied back
+ * negated (rules that read the parameters step on the row itself). A sparse one
  * ({@code DenseSparseMatrix} rows of {@code SparseVector}, what {@code LinearSGDTrainer} produces
  * for sparse features) goes through the optimiser's sparse step, which touches only the active
  * entries and their state: a step costs what the gradient's non-zeros cost, whatever the rule.
@@ -60,6 +62,8 @@ public final class UnigradOptimiser implements StochasticGradientOptimiser {
     private int[] offsets;
     private int[] rowLengths;
     private double[][] state;
+    /** Dense gradient rows at their state's offsets, for rules that do not read the parameters; else null. */
+    private double[] scratch;
     private long steps;
 
     /** For OLCUT, which sets {@code optimiser} and then calls {@link #postConfig()}. */
@@ -117,6 +121,7 @@ public final class UnigradOptimiser implements StochasticGradientOptimiser {
         int n = Math.toIntExact(total);
         state = new double[rule.slabs()][n];
         rule.initialise(state, 0, n);
+        scratch = rule.needsParameters() ? null : new double[n];
         this.parameters = parameters;
         steps = 0;
     }
@@ -140,37 +145,72 @@ public final class UnigradOptimiser implements StochasticGradientOptimiser {
         if (rule.needsGradientSummary()) {
             GradientSummary summary = new GradientSummary();
             forEachPiece(updates, params, (u, from, to, idx, p, so) -> {
-                scale(u, from, to, toGradient);
-                summary.add(u, from, to - from);
+                gradientIn(u, from, to, idx, so, toGradient);
+                if (usesScratch(idx)) {
+                    summary.add(scratch, so, to - from);
+                } else {
+                    summary.add(u, from, to - from);
+                }
             });
             s = rule.begin(steps, summary);
             forEachPiece(updates, params, (u, from, to, idx, p, so) -> {
                 apply(s, u, from, to, idx, p, so);
-                scale(u, from, to, -1);
+                updateOut(u, from, to, idx, so);
             });
         } else {
             s = rule.begin(steps, null);
             forEachPiece(updates, params, (u, from, to, idx, p, so) -> {
-                scale(u, from, to, toGradient);
+                gradientIn(u, from, to, idx, so, toGradient);
                 apply(s, u, from, to, idx, p, so);
-                scale(u, from, to, -1);
+                updateOut(u, from, to, idx, so);
             });
         }
         steps++;
         return updates;
     }
 
+    /**
+     * A dense piece goes through the scratch when the rule does not read the parameters: there it
+     * sits at the same offset as its state, so the rule's loops index every array alike (the form the
+     * JIT vectorises), where on the row itself the gradient and the state would be at different offsets.
+     */
+    private boolean usesScratch(int[] idx) {
+        return idx == null && scratch != null;
+    }
+
+    /** Tribuo's negative gradient times the weight's sign-flipped scale, i.e. the gradient of the weighted loss. */
+    private void gradientIn(double[] u, int from, int to, int[] idx, int so, double c) {
+        if (usesScratch(idx)) {
+            for (int j = from, k = so; j < to; j++, k++) {
+                scratch[k] = c * u[j];
+            }
+        } else {
+            for (int j = from; j < to; j++) {
+                u[j] *= c;
+            }
+        }
+    }
+
     private void apply(Step s, double[] u, int from, int to, int[] idx, double[] p, int so) {
-        if (idx == null) {
+        if (usesScratch(idx)) {
+            rule.dense(s, scratch, null, so, state, so, to - from);
+        } else if (idx == null) {
             rule.dense(s, u, p, from, state, so, to - from);
         } else {
             rule.sparse(s, u, from, to, idx, p, 0, state, so);
         }
     }
 
-    private static void scale(double[] u, int from, int to, double c) {
-        for (int j = from; j < to; j++) {
-            u[j] *= c;
+    /** Our update, to subtract, as Tribuo's change, to add. */
+    private void updateOut(double[] u, int from, int to, int[] idx, int so) {
+        if (usesScratch(idx)) {
+            for (int j = from, k = so; j < to; j++, k++) {
+                u[j] = -scratch[k];
+            }
+        } else {
+            for (int j = from; j < to; j++) {
+                u[j] = -u[j];
+            }
         }
     }
 
@@ -254,6 +294,7 @@ public final class UnigradOptimiser implements StochasticGradientOptimiser {
         offsets = null;
         rowLengths = null;
         state = null;
+        scratch = null;
         steps = 0;
     }
 

@@ -30,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class CatalogueSweepTest {
     private static final List<String> OPTIMISER_ARGUMENTS = List.of("", "(lr=0.01)", "(lr=0.05, lambda=0.5)",
-            "(inner=sgd(lr=0.05))", "(transforms=[clip_by_global_norm(max=1), scale_by_adam(), scale_by_lr], lr=0.01)");
+            "(inner=sgd(lr=0.05))", "(inner=sgd(lr=0.05), every=2)", "(transforms=[clip_by_global_norm(max=1), scale_by_adam(), scale_by_lr], lr=0.01)");
 
     private static <O> Set<String> accepted(Function<String, O> build) {
         Set<String> names = new TreeSet<>();
