@@ -38,9 +38,10 @@ import com.oracle.labs.mlrg.olcut.provenance.impl.ConfiguredObjectProvenanceImpl
  * initial accumulator value, and {@code Pegasos.copy()}, which swaps its arguments).
  *
  * <p><b>Speed.</b> A dense gradient ({@code DenseMatrix}, {@code DenseVector}) is read and written
- * row by row on its own backing arrays (see {@link TribuoArrays}), with no call per element: each
- * row is copied, scaled, into a scratch array at its state's offset, stepped there, and copied back
- * negated (rules that read the parameters step on the row itself). A sparse one
+ * on its own backing arrays (see {@link TribuoArrays}), with no call per element: its rows are copied
+ * into a scratch array laid out like the state, where one pass scales them, one runs the rule over
+ * the whole tensor and one negates, before they are copied back (rules that read the parameters
+ * step row by row on the rows themselves). A sparse one
  * ({@code DenseSparseMatrix} rows of {@code SparseVector}, what {@code LinearSGDTrainer} produces
  * for sparse features) goes through the optimiser's sparse step, which touches only the active
  * entries and their state: a step costs what the gradient's non-zeros cost, whatever the rule.
@@ -62,7 +63,7 @@ public final class UnigradOptimiser implements StochasticGradientOptimiser {
     private int[] offsets;
     private int[] rowLengths;
     private double[][] state;
-    /** Dense gradient rows at their state's offsets, for rules that do not read the parameters; else null. */
+    /** Dense gradients laid out like the state, for rules that do not read the parameters; else null. */
     private double[] scratch;
     private long steps;
 
@@ -139,118 +140,121 @@ public final class UnigradOptimiser implements StochasticGradientOptimiser {
             throw new IllegalArgumentException(optimiser + ": got " + updates.length + " gradient tensors for "
                     + offsets.length + " parameter tensors");
         }
-        double toGradient = -weight;
         double[][][] params = rule.needsParameters() ? parameterRows() : null;
-        Step s;
-        if (rule.needsGradientSummary()) {
-            GradientSummary summary = new GradientSummary();
-            forEachPiece(updates, params, (u, from, to, idx, p, so) -> {
-                gradientIn(u, from, to, idx, so, toGradient);
-                if (usesScratch(idx)) {
-                    summary.add(scratch, so, to - from);
-                } else {
-                    summary.add(u, from, to - from);
-                }
-            });
-            s = rule.begin(steps, summary);
-            forEachPiece(updates, params, (u, from, to, idx, p, so) -> {
-                apply(s, u, from, to, idx, p, so);
-                updateOut(u, from, to, idx, so);
-            });
-        } else {
-            s = rule.begin(steps, null);
-            forEachPiece(updates, params, (u, from, to, idx, p, so) -> {
-                gradientIn(u, from, to, idx, so, toGradient);
-                apply(s, u, from, to, idx, p, so);
-                updateOut(u, from, to, idx, so);
-            });
+        GradientSummary summary = rule.needsGradientSummary() ? new GradientSummary() : null;
+        if (summary != null) {
+            for (int i = 0; i < updates.length; i++) {
+                toGradient(i, updates[i], weight, summary);
+            }
+        }
+        Step s = rule.begin(steps, summary);
+        for (int i = 0; i < updates.length; i++) {
+            if (summary == null) {
+                toGradient(i, updates[i], weight, null);
+            }
+            stepAndNegate(s, i, updates[i], params == null ? null : params[i]);
         }
         steps++;
         return updates;
     }
 
     /**
-     * A dense piece goes through the scratch when the rule does not read the parameters: there it
-     * sits at the same offset as its state, so the rule's loops index every array alike (the form the
-     * JIT vectorises), where on the row itself the gradient and the state would be at different offsets.
+     * Turns tensor {@code i} of Tribuo's negative gradient into the gradient of the weighted loss,
+     * {@code g = -weight · update}: a dense tensor into the scratch (when there is one, contiguous,
+     * at its state's offset, so that the rule runs one loop over it with the gradient and the state
+     * at equal indices, the form the JIT vectorises), any other in place.
      */
-    private boolean usesScratch(int[] idx) {
-        return idx == null && scratch != null;
-    }
-
-    /** Tribuo's negative gradient times the weight's sign-flipped scale, i.e. the gradient of the weighted loss. */
-    private void gradientIn(double[] u, int from, int to, int[] idx, int so, double c) {
-        if (usesScratch(idx)) {
-            for (int j = from, k = so; j < to; j++, k++) {
-                scratch[k] = c * u[j];
+    private void toGradient(int i, Tensor t, double weight, GradientSummary summary) {
+        double[][] rows = denseRows(i, t);
+        int cols = rowLengths[i];
+        if (rows != null && scratch != null) {
+            int base = offsets[i];
+            int n = rows.length * cols;
+            for (int r = 0; r < rows.length; r++) {
+                System.arraycopy(rows[r], 0, scratch, base + r * cols, cols);
             }
-        } else {
-            for (int j = from; j < to; j++) {
-                u[j] *= c;
+            scale(scratch, base, base + n, -weight);
+            if (summary != null) {
+                summary.add(scratch, base, n);
             }
-        }
-    }
-
-    private void apply(Step s, double[] u, int from, int to, int[] idx, double[] p, int so) {
-        if (usesScratch(idx)) {
-            rule.dense(s, scratch, null, so, state, so, to - from);
-        } else if (idx == null) {
-            rule.dense(s, u, p, from, state, so, to - from);
-        } else {
-            rule.sparse(s, u, from, to, idx, p, 0, state, so);
-        }
-    }
-
-    /** Our update, to subtract, as Tribuo's change, to add. */
-    private void updateOut(double[] u, int from, int to, int[] idx, int so) {
-        if (usesScratch(idx)) {
-            for (int j = from, k = so; j < to; j++, k++) {
-                u[j] = -scratch[k];
-            }
-        } else {
-            for (int j = from; j < to; j++) {
-                u[j] = -u[j];
-            }
-        }
-    }
-
-    /** One contiguous piece of a gradient: dense ({@code idx == null}) or the active entries of a sparse row. */
-    @FunctionalInterface
-    private interface Piece {
-        /**
-         * @param u    the values; the piece is {@code u[from..to)}
-         * @param idx  for a sparse row, the parameter index of each value; null for a dense row
-         * @param p    the parameter row (indexed like {@code u} for a dense row, by {@code idx} for a sparse one), or null
-         * @param so   where the row's state starts in the slabs
-         */
-        void accept(double[] u, int from, int to, int[] idx, double[] p, int so);
-    }
-
-    private void forEachPiece(Tensor[] updates, double[][][] params, Piece piece) {
-        for (int i = 0; i < updates.length; i++) {
-            Tensor t = updates[i];
-            int cols = rowLengths[i];
-            if (t instanceof DenseMatrix m) {
-                double[][] rows = TribuoArrays.rows(m);
-                for (int r = 0; r < rows.length; r++) {
-                    piece.accept(rows[r], 0, cols, null, params == null ? null : params[i][r], offsets[i] + r * cols);
+        } else if (rows != null) {
+            for (double[] row : rows) {
+                scale(row, 0, cols, -weight);
+                if (summary != null) {
+                    summary.add(row, 0, cols);
                 }
-            } else if (t instanceof DenseSparseMatrix m) {
-                for (int r = 0, rows = m.getDimension1Size(); r < rows; r++) {
-                    SparseVector row = m.getRow(r);
-                    piece.accept(TribuoArrays.values(row), 0, row.numActiveElements(), TribuoArrays.indices(row),
-                            params == null ? null : params[i][r], offsets[i] + r * cols);
+            }
+        } else {
+            for (SparseVector row : sparseRows(i, t)) {
+                double[] values = TribuoArrays.values(row);
+                int nnz = row.numActiveElements();
+                scale(values, 0, nnz, -weight);
+                if (summary != null) {
+                    summary.add(values, 0, nnz);
                 }
-            } else if (t instanceof DenseVector v) {
-                piece.accept(TribuoArrays.elements(v), 0, cols, null, params == null ? null : params[i][0], offsets[i]);
-            } else if (t instanceof SparseVector v) {
-                piece.accept(TribuoArrays.values(v), 0, v.numActiveElements(), TribuoArrays.indices(v),
-                        params == null ? null : params[i][0], offsets[i]);
-            } else {
-                throw new IllegalArgumentException(optimiser + ": gradient tensor " + i + " is a " + t.getClass().getName()
-                        + "; expected DenseMatrix, DenseSparseMatrix, DenseVector or SparseVector");
             }
         }
+    }
+
+    /** Steps tensor {@code i} and writes the change for Tribuo to add, {@code -u}, back into it. */
+    private void stepAndNegate(Step s, int i, Tensor t, double[][] params) {
+        double[][] rows = denseRows(i, t);
+        int cols = rowLengths[i];
+        int base = offsets[i];
+        if (rows != null && scratch != null) {
+            int n = rows.length * cols;
+            rule.dense(s, scratch, null, base, state, base, n);
+            scale(scratch, base, base + n, -1);
+            for (int r = 0; r < rows.length; r++) {
+                System.arraycopy(scratch, base + r * cols, rows[r], 0, cols);
+            }
+        } else if (rows != null) {
+            for (int r = 0; r < rows.length; r++) {
+                rule.dense(s, rows[r], params == null ? null : params[r], 0, state, base + r * cols, cols);
+                scale(rows[r], 0, cols, -1);
+            }
+        } else {
+            SparseVector[] sparse = sparseRows(i, t);
+            for (int r = 0; r < sparse.length; r++) {
+                double[] values = TribuoArrays.values(sparse[r]);
+                int nnz = sparse[r].numActiveElements();
+                rule.sparse(s, values, 0, nnz, TribuoArrays.indices(sparse[r]), params == null ? null : params[r], 0,
+                        state, base + r * cols);
+                scale(values, 0, nnz, -1);
+            }
+        }
+    }
+
+    private static void scale(double[] u, int from, int to, double c) {
+        for (int j = from; j < to; j++) {
+            u[j] *= c;
+        }
+    }
+
+    /** The rows of a dense gradient tensor (a vector is one row), live; null for a sparse one. */
+    private double[][] denseRows(int i, Tensor t) {
+        if (t instanceof DenseMatrix m) {
+            return TribuoArrays.rows(m);
+        } else if (t instanceof DenseVector v) {
+            return new double[][]{TribuoArrays.elements(v)};
+        } else if (t instanceof DenseSparseMatrix || t instanceof SparseVector) {
+            return null;
+        }
+        throw new IllegalArgumentException(optimiser + ": gradient tensor " + i + " is a " + t.getClass().getName()
+                + "; expected DenseMatrix, DenseSparseMatrix, DenseVector or SparseVector");
+    }
+
+    /** The rows of a sparse gradient tensor (a vector is one row), live. */
+    private static SparseVector[] sparseRows(int i, Tensor t) {
+        if (t instanceof SparseVector v) {
+            return new SparseVector[]{v};
+        }
+        DenseSparseMatrix m = (DenseSparseMatrix) t;
+        SparseVector[] rows = new SparseVector[m.getDimension1Size()];
+        for (int r = 0; r < rows.length; r++) {
+            rows[r] = m.getRow(r);
+        }
+        return rows;
     }
 
     /** The current parameters' rows, tensor by tensor (a vector is one row), live. */
