@@ -40,8 +40,8 @@ import com.oracle.labs.mlrg.olcut.provenance.impl.ConfiguredObjectProvenanceImpl
  * <p><b>Speed.</b> A dense gradient ({@code DenseMatrix}, {@code DenseVector}) is read and written
  * on its own backing arrays (see {@link TribuoArrays}), with no call per element: its rows are copied
  * into a scratch array laid out like the state, where one pass scales them, one runs the rule over
- * the whole tensor and one negates, before they are copied back (rules that read the parameters
- * step row by row on the rows themselves). A sparse one
+ * the whole tensor and one negates, before they are copied back (stateless rules, and rules that
+ * read the parameters, step row by row on the rows themselves). A sparse one
  * ({@code DenseSparseMatrix} rows of {@code SparseVector}, what {@code LinearSGDTrainer} produces
  * for sparse features) goes through the optimiser's sparse step, which touches only the active
  * entries and their state: a step costs what the gradient's non-zeros cost, whatever the rule.
@@ -63,7 +63,10 @@ public final class UnigradOptimiser implements StochasticGradientOptimiser {
     private int[] offsets;
     private int[] rowLengths;
     private double[][] state;
-    /** Dense gradients laid out like the state, for rules that do not read the parameters; else null. */
+    /**
+     * Dense gradients laid out like the state, for rules that keep state and do not read the
+     * parameters; else null (a stateless rule has no offset to align with: it steps on the rows).
+     */
     private double[] scratch;
     private long steps;
 
@@ -122,7 +125,7 @@ public final class UnigradOptimiser implements StochasticGradientOptimiser {
         int n = Math.toIntExact(total);
         state = new double[rule.slabs()][n];
         rule.initialise(state, 0, n);
-        scratch = rule.needsParameters() ? null : new double[n];
+        scratch = rule.needsParameters() || rule.slabs() == 0 ? null : new double[n];
         this.parameters = parameters;
         steps = 0;
     }
