@@ -9,29 +9,18 @@ package io.github.unigrad.loss;
  *   <li>{@link #SOFTMAX}: {@code p_j = exp(z_j - m) / Σ_k exp(z_k - m)}, {@code m = max_k z_k} (the shift
  *       leaves p unchanged and keeps exp from overflowing); backward
  *       {@code dz_j = p_j (g_j - Σ_k p_k g_k)} (Bishop, Pattern Recognition and Machine Learning, eq. 4.106).</li>
- *   <li>{@link #SIGMOID}: {@code p_j = 1 / (1 + exp(-z_j))}, evaluated as {@code exp(z)/(1+exp(z))} for
- *       negative z so that exp never overflows; backward {@code dz_j = g_j p_j (1 - p_j)}.</li>
+ *   <li>{@link #SIGMOID}: {@code p_j = 1 / (1 + exp(-z_j))}, evaluated from {@code exp(-|z|)} so that exp
+ *       never overflows; backward {@code dz_j = g_j p_j (1 - p_j)}.</li>
  * </ul>
- * Both work on one row of {@code n} values at a time; arrays may not alias.
+ * The forward passes are the loss catalogue's own ({@code Numerics.softmax}, {@code Numerics.sigmoid}),
+ * so a loss on probabilities sees exactly what a loss on logits computes internally. Both work on
+ * one row of {@code n} values at a time; arrays may not alias.
  */
 public enum OutputActivation {
     SOFTMAX {
         @Override
         public void forward(double[] z, int zo, double[] p, int po, int n) {
-            double max = Double.NEGATIVE_INFINITY;
-            for (int j = 0; j < n; j++) {
-                max = Math.max(max, z[zo + j]);
-            }
-            double sum = 0;
-            for (int j = 0; j < n; j++) {
-                double e = Math.exp(z[zo + j] - max);
-                p[po + j] = e;
-                sum += e;
-            }
-            double inv = 1 / sum;
-            for (int j = 0; j < n; j++) {
-                p[po + j] *= inv;
-            }
+            Numerics.softmax(z, zo, n, p, po);
         }
 
         @Override
@@ -50,12 +39,7 @@ public enum OutputActivation {
         public void forward(double[] z, int zo, double[] p, int po, int n) {
             for (int j = 0; j < n; j++) {
                 double x = z[zo + j];
-                if (x >= 0) {
-                    p[po + j] = 1 / (1 + Math.exp(-x));
-                } else {
-                    double e = Math.exp(x);
-                    p[po + j] = e / (1 + e);
-                }
+                p[po + j] = Numerics.sigmoid(x, Math.exp(-Math.abs(x)));
             }
         }
 

@@ -145,20 +145,62 @@ public final class UnigradOptimiser implements StochasticGradientOptimiser {
         }
         double[][][] params = rule.needsParameters() ? parameterRows() : null;
         GradientSummary summary = rule.needsGradientSummary() ? new GradientSummary() : null;
-        if (summary != null) {
-            for (int i = 0; i < updates.length; i++) {
-                toGradient(i, updates[i], weight, summary);
+        Rows[] rows = new Rows[updates.length];
+        for (int i = 0; i < updates.length; i++) {
+            rows[i] = rows(i, updates[i]);
+            if (summary != null) {
+                toGradient(i, rows[i], weight, summary);
             }
         }
         Step s = rule.begin(steps, summary);
         for (int i = 0; i < updates.length; i++) {
             if (summary == null) {
-                toGradient(i, updates[i], weight, null);
+                toGradient(i, rows[i], weight, null);
             }
-            stepAndNegate(s, i, updates[i], params == null ? null : params[i]);
+            stepAndNegate(s, i, rows[i], params == null ? null : params[i]);
         }
         steps++;
         return updates;
+    }
+
+    /**
+     * The rows of one gradient tensor (a vector is one row), read once per step, live: for a dense
+     * tensor its row arrays ({@code indices} null), for a sparse one the values and indices of each
+     * row's active entries and their number.
+     */
+    private record Rows(double[][] values, int[][] indices, int[] active) {
+        boolean dense() {
+            return indices == null;
+        }
+    }
+
+    private Rows rows(int i, Tensor t) {
+        if (t instanceof DenseMatrix m) {
+            return new Rows(TribuoArrays.rows(m), null, null);
+        } else if (t instanceof DenseVector v) {
+            return new Rows(new double[][]{TribuoArrays.elements(v)}, null, null);
+        }
+        SparseVector[] sparse;
+        if (t instanceof DenseSparseMatrix m) {
+            sparse = new SparseVector[m.getDimension1Size()];
+            for (int r = 0; r < sparse.length; r++) {
+                sparse[r] = m.getRow(r);
+            }
+        } else if (t instanceof SparseVector v) {
+            sparse = new SparseVector[]{v};
+        } else {
+            throw new IllegalArgumentException(optimiser + ": gradient tensor " + i + " is a " + t.getClass().getName()
+                    + "; expected DenseMatrix, DenseSparseMatrix, DenseVector or SparseVector");
+        }
+        double[][] values = new double[sparse.length][];
+        int[][] indices = new int[sparse.length][];
+        int[] active = new int[sparse.length];
+        for (int r = 0; r < sparse.length; r++) {
+            values[r] = TribuoArrays.values(sparse[r]);
+            indices[r] = TribuoArrays.indices(sparse[r]);
+            active[r] = sparse[r].numActiveElements();
+        }
+        return new Rows(values, indices, active);
     }
 
     /**
@@ -167,63 +209,53 @@ public final class UnigradOptimiser implements StochasticGradientOptimiser {
      * at its state's offset, so that the rule runs one loop over it with the gradient and the state
      * at equal indices, the form the JIT vectorises), any other in place.
      */
-    private void toGradient(int i, Tensor t, double weight, GradientSummary summary) {
-        double[][] rows = denseRows(i, t);
+    private void toGradient(int i, Rows rows, double weight, GradientSummary summary) {
         int cols = rowLengths[i];
-        if (rows != null && scratch != null) {
+        double[][] values = rows.values();
+        if (rows.dense() && scratch != null) {
             int base = offsets[i];
-            int n = rows.length * cols;
-            for (int r = 0; r < rows.length; r++) {
-                System.arraycopy(rows[r], 0, scratch, base + r * cols, cols);
+            int n = values.length * cols;
+            for (int r = 0; r < values.length; r++) {
+                System.arraycopy(values[r], 0, scratch, base + r * cols, cols);
             }
             scale(scratch, base, base + n, -weight);
             if (summary != null) {
                 summary.add(scratch, base, n);
             }
-        } else if (rows != null) {
-            for (double[] row : rows) {
-                scale(row, 0, cols, -weight);
-                if (summary != null) {
-                    summary.add(row, 0, cols);
-                }
-            }
-        } else {
-            for (SparseVector row : sparseRows(i, t)) {
-                double[] values = TribuoArrays.values(row);
-                int nnz = row.numActiveElements();
-                scale(values, 0, nnz, -weight);
-                if (summary != null) {
-                    summary.add(values, 0, nnz);
-                }
+            return;
+        }
+        for (int r = 0; r < values.length; r++) {
+            int n = rows.dense() ? cols : rows.active()[r];
+            scale(values[r], 0, n, -weight);
+            if (summary != null) {
+                summary.add(values[r], 0, n);
             }
         }
     }
 
     /** Steps tensor {@code i} and writes the change for Tribuo to add, {@code -u}, back into it. */
-    private void stepAndNegate(Step s, int i, Tensor t, double[][] params) {
-        double[][] rows = denseRows(i, t);
+    private void stepAndNegate(Step s, int i, Rows rows, double[][] params) {
         int cols = rowLengths[i];
         int base = offsets[i];
-        if (rows != null && scratch != null) {
-            int n = rows.length * cols;
+        double[][] values = rows.values();
+        if (rows.dense() && scratch != null) {
+            int n = values.length * cols;
             rule.dense(s, scratch, null, base, state, base, n);
             scale(scratch, base, base + n, -1);
-            for (int r = 0; r < rows.length; r++) {
-                System.arraycopy(scratch, base + r * cols, rows[r], 0, cols);
+            for (int r = 0; r < values.length; r++) {
+                System.arraycopy(scratch, base + r * cols, values[r], 0, cols);
             }
-        } else if (rows != null) {
-            for (int r = 0; r < rows.length; r++) {
-                rule.dense(s, rows[r], params == null ? null : params[r], 0, state, base + r * cols, cols);
-                scale(rows[r], 0, cols, -1);
+        } else if (rows.dense()) {
+            for (int r = 0; r < values.length; r++) {
+                rule.dense(s, values[r], params == null ? null : params[r], 0, state, base + r * cols, cols);
+                scale(values[r], 0, cols, -1);
             }
         } else {
-            SparseVector[] sparse = sparseRows(i, t);
-            for (int r = 0; r < sparse.length; r++) {
-                double[] values = TribuoArrays.values(sparse[r]);
-                int nnz = sparse[r].numActiveElements();
-                rule.sparse(s, values, 0, nnz, TribuoArrays.indices(sparse[r]), params == null ? null : params[r], 0,
-                        state, base + r * cols);
-                scale(values, 0, nnz, -1);
+            for (int r = 0; r < values.length; r++) {
+                int n = rows.active()[r];
+                rule.sparse(s, values[r], 0, n, rows.indices()[r], params == null ? null : params[r], 0, state,
+                        base + r * cols);
+                scale(values[r], 0, n, -1);
             }
         }
     }
@@ -232,32 +264,6 @@ public final class UnigradOptimiser implements StochasticGradientOptimiser {
         for (int j = from; j < to; j++) {
             u[j] *= c;
         }
-    }
-
-    /** The rows of a dense gradient tensor (a vector is one row), live; null for a sparse one. */
-    private double[][] denseRows(int i, Tensor t) {
-        if (t instanceof DenseMatrix m) {
-            return TribuoArrays.rows(m);
-        } else if (t instanceof DenseVector v) {
-            return new double[][]{TribuoArrays.elements(v)};
-        } else if (t instanceof DenseSparseMatrix || t instanceof SparseVector) {
-            return null;
-        }
-        throw new IllegalArgumentException(optimiser + ": gradient tensor " + i + " is a " + t.getClass().getName()
-                + "; expected DenseMatrix, DenseSparseMatrix, DenseVector or SparseVector");
-    }
-
-    /** The rows of a sparse gradient tensor (a vector is one row), live. */
-    private static SparseVector[] sparseRows(int i, Tensor t) {
-        if (t instanceof SparseVector v) {
-            return new SparseVector[]{v};
-        }
-        DenseSparseMatrix m = (DenseSparseMatrix) t;
-        SparseVector[] rows = new SparseVector[m.getDimension1Size()];
-        for (int r = 0; r < rows.length; r++) {
-            rows[r] = m.getRow(r);
-        }
-        return rows;
     }
 
     /** The current parameters' rows, tensor by tensor (a vector is one row), live. */
