@@ -11,8 +11,9 @@ import io.github.unigrad.optim.Step;
  * {@link Optimiser#dense}, and written back once. One pass over memory; the per-element work is the
  * optimiser's own primitive loop.
  *
- * <p>Layout: {@code n} gradient values from {@code gradient[go]}; state slab {@code k} at
- * {@code state[so + k·n, so + (k+1)·n)} (DL4J's updater-state layout, e.g. Adam's {@code [M | V]}).
+ * <p>Layout: {@code n} gradient values from {@code gradient[go]}; state slab {@code k} is {@code n}
+ * values from {@code state[k][stateStarts[k]]}. DL4J's updater-state view, with its slabs one after
+ * another (Adam's {@code [M | V]}), is one buffer passed k times with starts {@code so + k·n}.
  *
  * <p>The scratch arrays are allocated once (per stepper and slab count), so a stepper is not
  * thread-safe: keep one per updater.
@@ -38,9 +39,10 @@ public final class BlockStepper {
     }
 
     /** Fills the optimiser's state slabs with their initial values. */
-    public void initialise(Optimiser optimiser, NumberBuffer state, int so, int n) {
+    public void initialise(Optimiser optimiser, NumberBuffer[] state, int[] stateStarts, int n) {
+        requireSlabs(optimiser, state, stateStarts);
         for (int k = 0; k < optimiser.slabs(); k++) {
-            state.fill(so + k * n, n, optimiser.initialValue(k));
+            state[k].fill(stateStarts[k], n, optimiser.initialValue(k));
         }
     }
 
@@ -58,33 +60,41 @@ public final class BlockStepper {
         return summary;
     }
 
-    /**
-     * One optimiser step at 0-based {@code index}: begins the step (with the gradient's summary when
-     * the optimiser needs one) and applies it. The gradient is overwritten with the update to subtract.
-     */
-    public void step(Optimiser optimiser, long index, NumberBuffer gradient, int go, NumberBuffer state, int so, int n) {
-        GradientSummary summary = optimiser.needsGradientSummary() ? summarise(gradient, go, n) : null;
-        apply(optimiser, optimiser.begin(index, summary), gradient, go, state, so, n);
+    /** Begins step {@code index} (0-based), with the gradient's summary when the optimiser needs one. */
+    public Step begin(Optimiser optimiser, long index, NumberBuffer gradient, int go, int n) {
+        return optimiser.begin(index, optimiser.needsGradientSummary() ? summarise(gradient, go, n) : null);
     }
 
-    /** Applies an already begun {@code step} over the {@code n} values; the gradient becomes the update. */
-    public void apply(Optimiser optimiser, Step step, NumberBuffer gradient, int go, NumberBuffer state, int so, int n) {
+    /**
+     * Applies a begun {@code step} to the {@code n} gradient values from {@code gradient[go]}, whose
+     * state slab {@code k} is {@code state[k]} from {@code stateStarts[k]}; the gradient is overwritten
+     * with the update to subtract, the slabs with the new state.
+     */
+    public void apply(Optimiser optimiser, Step step, NumberBuffer gradient, int go, NumberBuffer[] state, int[] stateStarts, int n) {
         if (optimiser.needsParameters()) {
             throw new IllegalArgumentException(optimiser.spec() + " reads the parameters, which a buffer step does not have");
         }
+        requireSlabs(optimiser, state, stateStarts);
         int k = optimiser.slabs();
         double[][] s = scratchSlabs(k);
         for (int start = 0; start < n; start += block) {
             int len = Math.min(block, n - start);
             gradient.read(go + start, update, 0, len);
             for (int q = 0; q < k; q++) {
-                state.read(so + q * n + start, s[q], 0, len);
+                state[q].read(stateStarts[q] + start, s[q], 0, len);
             }
             optimiser.dense(step, update, null, 0, s, 0, len);
             gradient.write(go + start, update, 0, len);
             for (int q = 0; q < k; q++) {
-                state.write(so + q * n + start, s[q], 0, len);
+                state[q].write(stateStarts[q] + start, s[q], 0, len);
             }
+        }
+    }
+
+    private static void requireSlabs(Optimiser optimiser, NumberBuffer[] state, int[] stateStarts) {
+        if (state.length != optimiser.slabs() || stateStarts.length != optimiser.slabs()) {
+            throw new IllegalArgumentException(optimiser.spec() + " keeps " + optimiser.slabs() + " state slabs; got "
+                    + state.length + " buffers and " + stateStarts.length + " start indices");
         }
     }
 

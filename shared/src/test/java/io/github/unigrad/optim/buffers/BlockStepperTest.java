@@ -76,7 +76,10 @@ class BlockStepperTest {
             adam.dense(adam.begin(t, null), expected, null, 0, expectedState, 0, N);
             double[] gradientBuffer = new double[5 + N];
             System.arraycopy(g, 0, gradientBuffer, 5, N);
-            stepper.step(adam, t, NumberBuffer.of(gradientBuffer), 5, NumberBuffer.of(stateBuffer), 3, N);
+            NumberBuffer state = NumberBuffer.of(stateBuffer);
+            NumberBuffer gradient = NumberBuffer.of(gradientBuffer);
+            stepper.apply(adam, stepper.begin(adam, t, gradient, 5, N), gradient, 5,
+                    new NumberBuffer[]{state, state}, new int[]{3, 3 + N}, N);
             for (int j = 0; j < N; j++) {
                 assertThat(gradientBuffer[5 + j]).isEqualTo(expected[j]);
                 assertThat(stateBuffer[3 + j]).isEqualTo(expectedState[0][j]);
@@ -91,7 +94,9 @@ class BlockStepperTest {
         ByteBuffer bytes = ByteBuffer.allocateDirect(4 * (N + 2)).order(ByteOrder.nativeOrder());
         FloatBuffer state = bytes.asFloatBuffer();
         BlockStepper stepper = new BlockStepper(8);
-        stepper.initialise(acc, NumberBuffer.of(state), 2, N);
+        NumberBuffer[] slabs = {NumberBuffer.of(state)};
+        int[] starts = {2};
+        stepper.initialise(acc, slabs, starts, N);
         assertThat(state.get(0)).isZero();
         assertThat(state.get(2)).isEqualTo(0.5f);
         assertThat(state.get(N + 1)).isEqualTo(0.5f);
@@ -101,7 +106,8 @@ class BlockStepperTest {
             g[j] = 0.1f * (j - 20);
         }
         float[] before = g.clone();
-        stepper.step(acc, 0, NumberBuffer.of(g), 0, NumberBuffer.of(state), 2, N);
+        NumberBuffer gradient = NumberBuffer.of(g);
+        stepper.apply(acc, stepper.begin(acc, 0, gradient, 0, N), gradient, 0, slabs, starts, N);
         for (int j = 0; j < N; j++) {
             double a = 0.5 + (double) before[j] * before[j];
             assertThat(state.get(2 + j)).isEqualTo((float) a);
@@ -123,6 +129,16 @@ class BlockStepperTest {
         assertThat(s.norm()).isEqualTo(Math.sqrt(expected));
         g[N - 1] = Double.NaN;
         assertThat(new BlockStepper(10).summarise(NumberBuffer.of(g), 0, N).isFinite()).isFalse();
+    }
+
+    @Test
+    void rejectsAWrongNumberOfSlabs() {
+        Optimiser adam = Optimisers.adam(0.01);
+        double[] g = new double[N];
+        NumberBuffer gradient = NumberBuffer.of(g);
+        assertThatThrownBy(() -> new BlockStepper().apply(adam, adam.begin(0, null), gradient, 0,
+                new NumberBuffer[]{gradient}, new int[]{0}, N))
+                .hasMessageContaining("keeps 2 state slabs; got 1 buffers");
     }
 
     @Test
