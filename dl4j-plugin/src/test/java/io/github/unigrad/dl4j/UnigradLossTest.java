@@ -99,6 +99,18 @@ class UnigradLossTest {
     }
 
     @Test
+    void labelsOutsideTheLossDomainFailWithTheValueAndTheShapes() {
+        INDArray z = Nd4j.zeros(DataType.DOUBLE, 2, 3);
+        INDArray classIndices = Nd4j.create(new double[][]{{1}, {5}});
+        assertThatThrownBy(() -> new UnigradLoss("softmax_cross_entropy").computeGradient(classIndices, z,
+                new org.nd4j.linalg.activations.impl.ActivationSoftmax(), null))
+                .hasMessageContaining("example 1").hasMessageContaining("5")
+                .hasMessageContaining("labels [2, 1], preOutput [2, 3]");
+        assertThatThrownBy(() -> new UnigradLoss("hinge").computeScore(Nd4j.create(new double[][]{{1, 0.5, -1}, {1, 1, 1}}), z,
+                new ActivationIdentity(), null, false)).hasMessageContaining("0.5").hasMessageContaining("labels [2, 3]");
+    }
+
+    @Test
     void aRowVectorMaskWeighsExamples() {
         INDArray z = Nd4j.create(new double[][]{{1, 2}, {3, 4}});
         INDArray y = Nd4j.zeros(DataType.DOUBLE, 2, 2);

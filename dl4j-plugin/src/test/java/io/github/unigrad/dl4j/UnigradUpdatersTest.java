@@ -1,6 +1,10 @@
 package io.github.unigrad.dl4j;
 
+import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import org.deeplearning4j.nn.conf.graph.GraphVertex;
+import org.deeplearning4j.nn.conf.graph.LayerVertex;
+import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.layers.BaseLayer;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
@@ -102,6 +106,27 @@ class UnigradUpdatersTest {
         assertThat(dense.getIUpdater()).isInstanceOf(UnigradUpdater.class);
         assertThat(((BaseLayer) conf.getConf(1).getLayer()).getIUpdater()).isEqualTo(new Sgd(0.1));
         Nets.fit(Nets.init(conf), 0, 2);
+    }
+
+    @Test
+    void computationGraphLayersGetTheUpdaterAndTheDecay() {
+        ComputationGraphConfiguration conf = UnigradUpdaters.configure(
+                Nets.init(Nets.mlp(DataType.DOUBLE, new LossMCXENT(), new Sgd(0.5))).toComputationGraph().getConfiguration(),
+                "lion(lr=1e-3, weightDecay=0.2)");
+        ComputationGraphConfiguration back = ComputationGraphConfiguration.fromJson(conf.toJson());
+        int layers = 0;
+        for (GraphVertex v : back.getVertices().values()) {
+            if (v instanceof LayerVertex lv && lv.getLayerConf().getLayer() instanceof BaseLayer layer) {
+                assertThat(layer.getIUpdater()).isEqualTo(UnigradUpdaters.plan("lion(lr=1e-3, weightDecay=0.2)").updater());
+                assertThat(layer.getRegularization()).containsExactly(new WeightDecay(0.2, true));
+                assertThat(layer.getRegularizationBias()).containsExactly(new WeightDecay(0.2, true));
+                layers++;
+            }
+        }
+        assertThat(layers).isEqualTo(2);
+        ComputationGraph graph = new ComputationGraph(back);
+        graph.init();
+        graph.fit(Nets.batch(0, 6, DataType.DOUBLE));
     }
 
     @Test
