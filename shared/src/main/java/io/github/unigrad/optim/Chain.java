@@ -14,6 +14,9 @@ import java.util.Optional;
  * {@link ScaleByLearningRate} transform (usually last), so a rule that needs the rate inside its
  * formula (Schedule-Free) can read it from the {@link Step} instead.
  *
+ * <p>A {@code scale_by_lr} right after a transform is applied inside that transform's pass (its
+ * {@code scale} argument), so {@code adam} is one pass over the arrays, not two.
+ *
  * <p>The spec it prints is its preset's ({@code adam(lr=0.001, ...)}) when it was built by a preset,
  * and {@code chain(transforms=[...], lr=...)} otherwise.
  */

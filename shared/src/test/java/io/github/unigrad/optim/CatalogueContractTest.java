@@ -212,11 +212,12 @@ class CatalogueContractTest {
                 new String[] {"lookahead(inner=adam, alpha=0)", "lookahead: alpha = 0 is out of range; allowed (0, 1]"},
                 new String[] {"accumulate(inner=adam, every=0)", "accumulate: every = 0 is out of range; allowed [1, inf]"},
                 new String[] {"averaging()", "averaging: missing required 'inner'"},
+                new String[] {"accumulate(inner=adam)", "accumulate: missing required 'every'"},
                 new String[] {"chain(transforms=[scale_by_lr, clip_by_global_norm(1)])", "must come first in a chain"},
                 new String[] {"chain(transforms=[scale_by_adamm])", "unknown transform 'scale_by_adamm'; valid names:"},
                 new String[] {"chain(transforms=[scale_by_adam(b1=2)])", "scale_by_adam: b1 = 2 is out of range"},
                 new String[] {"chain(lr=0.1)", "chain: missing required 'transforms'"},
-                new String[] {"accumulate(inner=chain(transforms=[clip_by_global_norm(1), scale_by_lr]))",
+                new String[] {"accumulate(inner=chain(transforms=[clip_by_global_norm(1), scale_by_lr]), every=2)",
                         "accumulate cannot wrap"},
                 new String[] {"lookahead(inner=schedule_free_sgd)", "lookahead cannot wrap schedule_free_sgd"});
     }
