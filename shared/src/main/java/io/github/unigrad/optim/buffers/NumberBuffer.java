@@ -19,6 +19,9 @@ public sealed interface NumberBuffer permits NumberBuffer.Floats, NumberBuffer.D
     /** {@code this[index + j] = value} for {@code j < len}. */
     void fill(int index, int len, double value);
 
+    /** The same memory through an instance another thread may use at the same time (on other indices). */
+    NumberBuffer fork();
+
     /** Wraps a float buffer; indices are absolute (its position is ignored). */
     static NumberBuffer of(FloatBuffer buffer) {
         return new Floats(buffer, new float[Floats.CHUNK]);
@@ -70,6 +73,11 @@ public sealed interface NumberBuffer permits NumberBuffer.Floats, NumberBuffer.D
         }
 
         @Override
+        public NumberBuffer fork() {
+            return new Floats(buffer, new float[chunk.length]);
+        }
+
+        @Override
         public void fill(int index, int len, double value) {
             float v = (float) value;
             for (int j = 0; j < len; j++) {
@@ -95,6 +103,12 @@ public sealed interface NumberBuffer permits NumberBuffer.Floats, NumberBuffer.D
             for (int j = 0; j < len; j++) {
                 buffer.put(index + j, value);
             }
+        }
+
+        /** Absolute bulk transfers keep no per-instance state, so the instance itself is shared. */
+        @Override
+        public NumberBuffer fork() {
+            return this;
         }
     }
 }

@@ -132,6 +132,31 @@ class BlockStepperTest {
     }
 
     @Test
+    void piecesOnSeveralThreadsGiveExactlyTheOneThreadResult() {
+        int n = BlockStepper.PARALLEL_THRESHOLD * 2 + 12345;
+        Optimiser adam = Optimisers.adam(0.01);
+        float[][] gradients = new float[2][n];
+        float[][] states = new float[2][2 * n + 7];
+        Random r = new Random(7);
+        for (int j = 0; j < n; j++) {
+            gradients[0][j] = (float) r.nextGaussian();
+        }
+        gradients[1] = gradients[0].clone();
+        BlockStepper[] steppers = {new BlockStepper(BlockStepper.DEFAULT_BLOCK, 1), new BlockStepper(BlockStepper.DEFAULT_BLOCK, 3)};
+        for (int s = 0; s < 2; s++) {
+            NumberBuffer g = NumberBuffer.of(gradients[s]);
+            NumberBuffer state = NumberBuffer.of(states[s]);
+            for (int t = 0; t < 2; t++) {
+                steppers[s].apply(adam, adam.begin(t, null), g, 0, new NumberBuffer[]{state, state}, new int[]{7, 7 + n}, n);
+            }
+        }
+        assertThat(gradients[1]).isEqualTo(gradients[0]);
+        assertThat(states[1]).isEqualTo(states[0]);
+        assertThat(states[0][7 + n - 1]).isNotZero();
+        assertThat(states[0][7 + 2 * n - 1]).isNotZero();
+    }
+
+    @Test
     void rejectsAWrongNumberOfSlabs() {
         Optimiser adam = Optimisers.adam(0.01);
         double[] g = new double[N];
@@ -144,5 +169,6 @@ class BlockStepperTest {
     @Test
     void rejectsABadBlockLength() {
         assertThatThrownBy(() -> new BlockStepper(0)).hasMessageContaining("block length must be >= 1, got 0");
+        assertThatThrownBy(() -> new BlockStepper(8, 0)).hasMessageContaining("threads must be >= 1, got 0");
     }
 }
