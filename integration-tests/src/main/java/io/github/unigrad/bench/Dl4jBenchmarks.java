@@ -1,5 +1,6 @@
 package io.github.unigrad.bench;
 
+import org.nd4j.linalg.factory.Nd4j;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
@@ -56,6 +57,15 @@ public final class Dl4jBenchmarks {
             System.out.printf("| %s | %s | %s | %s | ≤ %.1f |%n", configuration, format(builtin), format(ours),
                     builtin == null || ours == null ? "-" : String.format("%.2f", ours / builtin), target);
         });
+    }
+
+    /**
+     * Turns off ND4J's periodic {@code System.gc()}, which
+     * otherwise lands inside the timed calls of whichever side allocates INDArrays; DL4J's performance
+     * guide recommends the same for training.
+     */
+    static void quietNd4j() {
+        Nd4j.getMemoryManager().togglePeriodicGc(false);
     }
 
     private static String format(Double score) {

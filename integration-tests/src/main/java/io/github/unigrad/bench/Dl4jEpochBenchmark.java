@@ -58,6 +58,7 @@ public class Dl4jEpochBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() {
+        Dl4jBenchmarks.quietNd4j();
         boolean ours = impl.equals("unigrad");
         MultiLayerConfiguration conf = new NeuralNetConfiguration.Builder().seed(1).dataType(DataType.FLOAT)
                 .weightInit(WeightInit.XAVIER)

@@ -57,6 +57,7 @@ public class Dl4jLossBenchmark {
         String[] rc = shape.split("x");
         int rows = Integer.parseInt(rc[0]);
         int cols = Integer.parseInt(rc[1]);
+        Dl4jBenchmarks.quietNd4j();
         Nd4j.getRandom().setSeed(1);
         preOutput = Nd4j.randn(DataType.FLOAT, rows, cols);
         boolean mse = loss.equals("mse");

@@ -51,6 +51,7 @@ public class Dl4jUpdaterBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() {
+        Dl4jBenchmarks.quietNd4j();
         IUpdater config = impl.equals("unigrad") ? new UnigradUpdater(ours(rule)) : builtin(rule);
         INDArray view = Nd4j.zeros(DataType.FLOAT, 1, config.stateSize(params));
         updater = config.instantiate(view, true);
