@@ -1,5 +1,6 @@
 package io.github.unigrad.dl4j;
 
+import io.github.unigrad.optim.Chain;
 import io.github.unigrad.optim.Optimiser;
 import io.github.unigrad.optim.Optimisers;
 import io.github.unigrad.spec.Spec;
@@ -30,7 +31,8 @@ import java.util.Objects;
  * iteration. {@link #setLrAndSchedule} (used by {@code NetworkUtils.setLearningRate}) either
  * rewrites the spec with the new fixed {@code lr}, or keeps a DL4J {@link ISchedule} whose value
  * replaces the spec's learning rate at every step (it is saved in the JSON as
- * {@code learningRateSchedule}).
+ * {@code learningRateSchedule}; only for plain chains, since wrappers and Schedule-Free derive more
+ * than the rate from their step: give those a schedule in their spec).
  *
  * <p>Equality is by spec and schedule, so layers configured alike share one updater block.
  */
@@ -60,8 +62,8 @@ public final class UnigradUpdater implements IUpdater {
 
     private UnigradUpdater(Optimiser optimiser, ISchedule learningRateSchedule) {
         requireNoParameters(optimiser);
-        if (learningRateSchedule != null && !hasLearningRate(optimiser.spec())) {
-            throw new IllegalArgumentException(optimiser.spec() + " has no learning rate for a schedule to set");
+        if (learningRateSchedule != null) {
+            requireScheduleFits(optimiser);
         }
         this.optimiser = optimiser;
         this.spec = optimiser.spec().toString();
@@ -79,6 +81,21 @@ public final class UnigradUpdater implements IUpdater {
                     + spec + "; valid names: " + String.join(", ", Optimisers.names()));
         }
         return Optimisers.parse(spec);
+    }
+
+    /**
+     * A DL4J schedule replaces the learning rate of a begun step, which is all the step holds for a
+     * plain {@link Chain}; wrappers and Schedule-Free derive more from the rate in {@code begin}.
+     */
+    private static void requireScheduleFits(Optimiser optimiser) {
+        if (!hasLearningRate(optimiser.spec())) {
+            throw new IllegalArgumentException(optimiser.spec() + " has no learning rate for a schedule to set");
+        }
+        if (!(optimiser instanceof Chain)) {
+            throw new IllegalArgumentException(optimiser.spec() + " derives more than the learning rate from its step"
+                    + " (a wrapper or Schedule-Free), so a DL4J ISchedule cannot replace its rate; write the schedule in"
+                    + " its spec instead, e.g. lr=cosine(1e-3, steps=10000)");
+        }
     }
 
     private static void requireNoParameters(Optimiser optimiser) {
@@ -159,6 +176,7 @@ public final class UnigradUpdater implements IUpdater {
             throw new IllegalStateException(s + " has no learning rate to set");
         }
         if (lrSchedule != null) {
+            requireScheduleFits(optimiser());
             learningRateSchedule = lrSchedule;
             return;
         }

@@ -126,6 +126,17 @@ class UnigradUpdaterTest {
     }
 
     @Test
+    void aDl4jScheduleIsRefusedWhereTheStepHoldsMoreThanTheRate() {
+        ISchedule schedule = new ExponentialSchedule(ScheduleType.ITERATION, 0.02, 0.7);
+        assertThatThrownBy(() -> new UnigradUpdater("lookahead(inner=adam)").setLrAndSchedule(Double.NaN, schedule))
+                .hasMessageContaining("cannot replace its rate").hasMessageContaining("lr=cosine(");
+        assertThatThrownBy(() -> new UnigradUpdater("schedule_free_sgd", schedule)).hasMessageContaining("cannot replace its rate");
+        UnigradUpdater wrapped = new UnigradUpdater("lookahead(inner=adam(lr=0.01))");
+        wrapped.setLrAndSchedule(0.5, null);
+        assertThat(wrapped.getSpec()).contains("lr=0.5");
+    }
+
+    @Test
     void aScheduleNeedsALearningRateAndAFixedRateReplacesAScheduleSpec() {
         UnigradUpdater u = new UnigradUpdater("adam", new StepSchedule(ScheduleType.ITERATION, 0.1, 0.5, 2));
         u.setLrAndSchedule(0.3, null);
