@@ -6,7 +6,7 @@ import java.nio.FloatBuffer;
 /**
  * A flat run of float or double numbers (a heap array or off-heap NIO memory) read and written in
  * blocks of doubles. The two implementations are the only per-element loops: one virtual call per
- * block, none per element.
+ * block, none per element. An instance is for one thread at a time.
  */
 public sealed interface NumberBuffer permits NumberBuffer.Floats, NumberBuffer.Doubles {
 
@@ -19,12 +19,9 @@ public sealed interface NumberBuffer permits NumberBuffer.Floats, NumberBuffer.D
     /** {@code this[index + j] = value} for {@code j < len}. */
     void fill(int index, int len, double value);
 
-    /** The number of values (from absolute index 0). */
-    int capacity();
-
     /** Wraps a float buffer; indices are absolute (its position is ignored). */
     static NumberBuffer of(FloatBuffer buffer) {
-        return new Floats(buffer);
+        return new Floats(buffer, new float[Floats.CHUNK]);
     }
 
     /** Wraps a double buffer; indices are absolute (its position is ignored). */
@@ -33,28 +30,42 @@ public sealed interface NumberBuffer permits NumberBuffer.Floats, NumberBuffer.D
     }
 
     static NumberBuffer of(float[] array) {
-        return new Floats(FloatBuffer.wrap(array));
+        return of(FloatBuffer.wrap(array));
     }
 
     static NumberBuffer of(double[] array) {
         return new Doubles(DoubleBuffer.wrap(array));
     }
 
-    /** Float storage: values are widened to double on read and rounded to nearest on write. */
-    record Floats(FloatBuffer buffer) implements NumberBuffer {
+    /**
+     * Float storage: values are widened to double on read and rounded to nearest on write. Each
+     * transfer is a bulk copy through a float chunk (a memory copy for off-heap buffers) and a
+     * widening or narrowing loop over heap arrays; the chunk makes an instance single-threaded.
+     */
+    record Floats(FloatBuffer buffer, float[] chunk) implements NumberBuffer {
+        static final int CHUNK = 2048;
+
         @Override
         public void read(int index, double[] dst, int off, int len) {
-            FloatBuffer b = buffer;
-            for (int j = 0; j < len; j++) {
-                dst[off + j] = b.get(index + j);
+            float[] c = chunk;
+            for (int done = 0; done < len; done += c.length) {
+                int n = Math.min(c.length, len - done);
+                buffer.get(index + done, c, 0, n);
+                for (int j = 0; j < n; j++) {
+                    dst[off + done + j] = c[j];
+                }
             }
         }
 
         @Override
         public void write(int index, double[] src, int off, int len) {
-            FloatBuffer b = buffer;
-            for (int j = 0; j < len; j++) {
-                b.put(index + j, (float) src[off + j]);
+            float[] c = chunk;
+            for (int done = 0; done < len; done += c.length) {
+                int n = Math.min(c.length, len - done);
+                for (int j = 0; j < n; j++) {
+                    c[j] = (float) src[off + done + j];
+                }
+                buffer.put(index + done, c, 0, n);
             }
         }
 
@@ -64,11 +75,6 @@ public sealed interface NumberBuffer permits NumberBuffer.Floats, NumberBuffer.D
             for (int j = 0; j < len; j++) {
                 buffer.put(index + j, v);
             }
-        }
-
-        @Override
-        public int capacity() {
-            return buffer.capacity();
         }
     }
 
@@ -89,11 +95,6 @@ public sealed interface NumberBuffer permits NumberBuffer.Floats, NumberBuffer.D
             for (int j = 0; j < len; j++) {
                 buffer.put(index + j, value);
             }
-        }
-
-        @Override
-        public int capacity() {
-            return buffer.capacity();
         }
     }
 }
