@@ -12,6 +12,9 @@ import java.util.function.UnaryOperator;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.serializer.JavaSerializer;
+import org.apache.spark.serializer.KryoSerializer;
+import org.apache.spark.serializer.SerializerInstance;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
@@ -34,10 +37,12 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.lossfunctions.ILossFunction;
-import org.nd4j.linalg.lossfunctions.impl.LossMSE;
+import org.nd4j.linalg.lossfunctions.impl.LossMCXENT;
+import org.nd4j.kryo.Nd4jRegistrator;
 
 import io.github.unigrad.dl4j.UnigradLoss;
 import io.github.unigrad.dl4j.UnigradUpdater;
+import io.github.unigrad.dl4j.UnigradUpdaters;
 
 /**
  * DL4J networks configured with Unigrad losses and optimisers, trained on Spark ({@code local[2]}) with
@@ -74,7 +79,9 @@ class SparkParameterAveragingTest {
     @BeforeAll
     static void startSpark() {
         spark = new JavaSparkContext(new SparkConf().setMaster("local[" + WORKERS + "]").setAppName("unigrad-spark-tests")
-                .set("spark.ui.enabled", "false"));
+                .set("spark.driver.host", "localhost").set("spark.ui.enabled", "false")
+                .set("spark.serializer", KryoSerializer.class.getName())
+                .set("spark.kryo.registrator", Nd4jRegistrator.class.getName()));
         iris = Iris.load(7);
     }
 
@@ -84,26 +91,25 @@ class SparkParameterAveragingTest {
     }
 
     /**
-     * Mean squared error on softmax outputs with Adam, keeping the updater state ({@code saveUpdater(true)}, which
-     * averages the Adam moments like the parameters), against one machine and against DL4J's {@code LossMSE} with
-     * {@code Adam}; then
+     * Softmax cross-entropy with Adam, keeping the updater state ({@code saveUpdater(true)}, which averages the Adam
+     * moments like the parameters), against one machine and against DL4J's {@code LossMCXENT} with {@code Adam}; then
      * scoring and evaluation on Spark, and a saved model that continues training on one machine.
      */
     @Test
-    void mseWithAdamKeepingUpdaterState(@TempDir Path dir) throws IOException {
+    void softmaxCrossEntropyWithAdam(@TempDir Path dir) throws IOException {
         List<DataSet> batches = iris.speciesBatches(BATCH);
         // epsilonHat=true puts eps where DL4J's Adam puts it, so the built-in is the same formula
         String adam = "adam(lr=0.05, epsilonHat=true)";
         MultiLayerNetwork ours = network(Iris.MEASUREMENTS, Iris.SPECIES, Activation.SOFTMAX,
-                new UnigradLoss("mse"), b -> b.updater(new UnigradUpdater(adam)));
-        MultiLayerNetwork builtIn = network(Iris.MEASUREMENTS, Iris.SPECIES, Activation.SOFTMAX, new LossMSE(),
+                new UnigradLoss("softmax_cross_entropy"), b -> b.updater(new UnigradUpdater(adam)));
+        MultiLayerNetwork builtIn = network(Iris.MEASUREMENTS, Iris.SPECIES, Activation.SOFTMAX, new LossMCXENT(),
                 b -> b.updater(new Adam(0.05)));
         assertClose(ours.params(), builtIn.params(), 0);
         DataSet all = DataSet.merge(batches);
         double initialScore = ours.score(all);
 
-        Trained oursTrained = trainOnSparkAndOneMachine(ours, batches, true);
-        Trained builtInTrained = trainOnSparkAndOneMachine(builtIn, batches, true);
+        Trained oursTrained = trainOnSparkAndOneMachine(ours, batches, true, kryo());
+        Trained builtInTrained = trainOnSparkAndOneMachine(builtIn, batches, true, kryo());
 
         oursTrained.assertSparkMatchesOneMachine();
         builtInTrained.assertSparkMatchesOneMachine();
@@ -122,7 +128,7 @@ class SparkParameterAveragingTest {
         assertThat(evaluation.accuracy()).isGreaterThan(0.93).isEqualTo(oneMachineEvaluation.accuracy());
         assertThat(evaluation.getConfusionMatrix().toCSV()).isEqualTo(oneMachineEvaluation.getConfusionMatrix().toCSV());
 
-        File saved = dir.resolve("mse-adam.zip").toFile();
+        File saved = dir.resolve("softmax-adam.zip").toFile();
         ModelSerializer.writeModel(oursTrained.spark(), saved, true);
         MultiLayerNetwork restored = ModelSerializer.restoreMultiLayerNetwork(saved, true);
         assertThat(restored.getLayerWiseConfigurations()).isEqualTo(oursTrained.spark().getLayerWiseConfigurations());
@@ -138,23 +144,25 @@ class SparkParameterAveragingTest {
     }
 
     /**
-     * Mean squared error regression with Adam, without keeping the updater state ({@code saveUpdater(false)}: every
-     * split's workers start again from the master's initial, zero, Adam moments while the iteration count keeps
-     * running), against one machine and against DL4J's {@code LossMSE} with {@code Adam}; then scoring and regression
+     * Huber regression with AdamW, whose decoupled weight decay {@link UnigradUpdaters#configure} hands to DL4J as
+     * {@code WeightDecay(applyLR=true)}, without keeping the updater state ({@code saveUpdater(false)}: every split's
+     * workers start again from the master's initial, zero, Adam moments while the iteration count keeps running),
+     * against one machine and against DL4J's {@code Adam} with the same {@code WeightDecay}; then scoring and regression
      * evaluation on Spark.
      */
     @Test
-    void mseWithAdamRestartingUpdaterState() {
+    void huberWithAdamW() {
         List<DataSet> batches = iris.petalWidthBatches(BATCH);
-        MultiLayerNetwork ours = network(Iris.MEASUREMENTS - 1, 1, Activation.IDENTITY, new UnigradLoss("mse"),
-                b -> b.updater(new UnigradUpdater("adam(lr=0.03, epsilonHat=true)")));
-        MultiLayerNetwork builtIn = network(Iris.MEASUREMENTS - 1, 1, Activation.IDENTITY, new LossMSE(),
-                b -> b.updater(new Adam(0.03)));
+        UnigradLoss huber = new UnigradLoss("huber(delta=1)");
+        MultiLayerNetwork ours = network(Iris.MEASUREMENTS - 1, 1, Activation.IDENTITY, huber,
+                b -> b.updater(new UnigradUpdater("adam(lr=0.03, epsilonHat=true)")).weightDecay(0.01, true).weightDecayBias(0.01, true));
+        MultiLayerNetwork builtIn = network(Iris.MEASUREMENTS - 1, 1, Activation.IDENTITY, huber,
+                b -> b.updater(new Adam(0.03)).weightDecay(0.01, true).weightDecayBias(0.01, true));
         DataSet all = DataSet.merge(batches);
         double initialScore = ours.score(all);
 
-        Trained oursTrained = trainOnSparkAndOneMachine(ours, batches, false);
-        Trained builtInTrained = trainOnSparkAndOneMachine(builtIn, batches, false);
+        Trained oursTrained = trainOnSparkAndOneMachine(ours, batches, false, javaSerialisation());
+        Trained builtInTrained = trainOnSparkAndOneMachine(builtIn, batches, false, javaSerialisation());
 
         oursTrained.assertSparkMatchesOneMachine();
         builtInTrained.assertSparkMatchesOneMachine();
@@ -178,9 +186,22 @@ class SparkParameterAveragingTest {
         return net;
     }
 
-    /** {@value #EPOCHS} epochs of {@code net} on Spark, and of a copy of it by {@link OneMachineParameterAveraging}. */
+    /** Kryo with DL4J's registrator, as this Spark context is configured (DL4J's recommended setting). */
+    private static SerializerInstance kryo() {
+        return spark.env().serializer().newInstance();
+    }
+
+    /** Java serialisation, Spark's default serializer. */
+    private static SerializerInstance javaSerialisation() {
+        return new JavaSerializer(spark.getConf()).newInstance();
+    }
+
+    /**
+     * {@value #EPOCHS} epochs of {@code net} on Spark, and of a copy of it by {@link OneMachineParameterAveraging}
+     * with workers receiving the network through {@code shipping}.
+     */
     private static Trained trainOnSparkAndOneMachine(MultiLayerNetwork net, List<DataSet> batches,
-            boolean saveUpdater) {
+            boolean saveUpdater, SerializerInstance shipping) {
         MultiLayerNetwork oneMachine = net.clone();
         JavaRDD<DataSet> rdd = spark.parallelize(batches, WORKERS);
         ParameterAveragingTrainingMaster master = new ParameterAveragingTrainingMaster.Builder(WORKERS, BATCH)
@@ -188,11 +209,13 @@ class SparkParameterAveragingTest {
                 .repartionData(Repartition.Never).rddTrainingApproach(RDDTrainingApproach.Direct).rngSeed(1)
                 .build();
         SparkDl4jMultiLayer sparkNet = new SparkDl4jMultiLayer(spark, net, master);
+        OneMachineParameterAveraging reference = new OneMachineParameterAveraging(shipping, BATCHES_PER_WORKER,
+                saveUpdater);
         List<List<DataSet>> perWorker = List.of(batches.subList(0, BATCHES_PER_WORKER),
                 batches.subList(BATCHES_PER_WORKER, 2 * BATCHES_PER_WORKER));
         for (int epoch = 0; epoch < EPOCHS; epoch++) {
             sparkNet.fit(rdd);
-            OneMachineParameterAveraging.fitEpoch(oneMachine, perWorker, BATCHES_PER_WORKER, saveUpdater);
+            reference.fitEpoch(oneMachine, perWorker);
         }
         return new Trained(sparkNet, rdd, oneMachine);
     }
