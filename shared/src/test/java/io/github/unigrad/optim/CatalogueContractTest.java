@@ -145,6 +145,34 @@ class CatalogueContractTest {
         assertThat(pieces.state).isDeepEqualTo(whole.state);
     }
 
+    @ParameterizedTest
+    @MethodSource("samples")
+    void updateAndStateMayStartAtDifferentOffsets(String text) {
+        Optimiser opt = Optimisers.parse(text);
+        Run aligned = new Run(opt, THETA0);
+        int uo = 1;
+        int so = 3;
+        double[] theta = new double[N + uo];
+        System.arraycopy(THETA0, 0, theta, uo, N);
+        double[][] state = new double[opt.slabs()][N + so];
+        opt.initialise(state, so, N);
+        for (int i = 0; i < 8; i++) {
+            double[] g = gradient(aligned.theta, i);
+            aligned.step(g);
+            double[] u = new double[N + uo];
+            System.arraycopy(g, 0, u, uo, N);
+            GradientSummary summary = opt.needsGradientSummary() ? new GradientSummary().add(u, uo, N) : null;
+            opt.dense(opt.begin(i, summary), u, opt.needsParameters() ? theta : null, uo, state, so, N);
+            for (int j = 0; j < N; j++) {
+                theta[uo + j] -= u[uo + j];
+            }
+        }
+        assertThat(java.util.Arrays.copyOfRange(theta, uo, uo + N)).containsExactly(aligned.theta);
+        for (int k = 0; k < state.length; k++) {
+            assertThat(java.util.Arrays.copyOfRange(state[k], so, so + N)).containsExactly(aligned.state[k]);
+        }
+    }
+
     @Test
     void sparseStepLeavesUnlistedParametersAndTheirStateAlone() {
         Run run = new Run(Optimisers.parse("adam(lr=0.1)"), THETA0);
