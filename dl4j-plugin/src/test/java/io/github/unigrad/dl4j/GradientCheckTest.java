@@ -85,7 +85,9 @@ class GradientCheckTest {
             INDArray labels = c.labels().make(r, minibatch, c.nOut());
             List<INDArray> masks = new ArrayList<>();
             masks.add(null);
-            masks.add(Nd4j.create(minibatch == 1 ? new double[]{1} : new double[]{1, 0, 1}, minibatch, 1));
+            if (minibatch > 1) {
+                masks.add(Nd4j.create(new double[]{1, 0, 1}, minibatch, 1));
+            }
             if (c.outputMask()) {
                 masks.add(Arrays2.mask(r, minibatch, c.nOut()));
             }

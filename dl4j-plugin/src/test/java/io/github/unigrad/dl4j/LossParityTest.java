@@ -1,6 +1,7 @@
 package io.github.unigrad.dl4j;
 
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.nd4j.linalg.activations.Activation;
@@ -52,6 +53,11 @@ class LossParityTest {
     /** One built-in and its twin: the built-in made from per-output weights (null for none), and the spec for the same weights. */
     record Twin(String name, Function<INDArray, ILossFunction> builtin, Function<String, String> spec, Activation activation,
                 Labels labels, boolean outputMask, boolean weighted) {
+        /** DL4J's LossMAE forgets to divide its per-example scores by the number of outputs (see maeScoreArrayDefect). */
+        boolean scoreArrayNotMeaned() {
+            return name.equals("LossMAE");
+        }
+
         @Override
         public String toString() {
             return name + " + " + activation;
@@ -117,24 +123,49 @@ class LossParityTest {
             masks.add(Arrays2.mask(r, rows, cols));
         }
         for (INDArray mask : masks) {
-            compare(twin.builtin().apply(null), new UnigradLoss(twin.spec().apply(null)), labels, z, twin.activation().getActivationFunction(), mask);
+            double scoreArrayScale = twin.scoreArrayNotMeaned() ? 1.0 / cols : 1.0;
+            compare(twin.builtin().apply(null), new UnigradLoss(twin.spec().apply(null)), labels, z,
+                    twin.activation().getActivationFunction(), mask, scoreArrayScale);
             if (twin.weighted()) {
                 compare(twin.builtin().apply(Nd4j.create(WEIGHTS, 1, 3)), new UnigradLoss(twin.spec().apply(weightsArg())),
-                        labels, z, twin.activation().getActivationFunction(), mask);
+                        labels, z, twin.activation().getActivationFunction(), mask, scoreArrayScale);
             }
         }
     }
 
-    static void compare(ILossFunction builtin, UnigradLoss ours, INDArray labels, INDArray z, IActivation f, INDArray mask) {
+    /**
+     * Compares score, per-example scores (the built-in's times {@code scoreArrayScale}) and gradient.
+     */
+    static void compare(ILossFunction builtin, UnigradLoss ours, INDArray labels, INDArray z, IActivation f, INDArray mask,
+                        double scoreArrayScale) {
         String what = ours + " vs " + builtin + " with " + f + (mask == null ? "" : ", mask " + java.util.Arrays.toString(mask.shape()));
         for (boolean average : new boolean[]{false, true}) {
             double expected = builtin.computeScore(labels.dup(), z.dup(), f, mask, average);
             double actual = ours.computeScore(labels.dup(), z.dup(), f, mask, average);
             assertThat(relativeError(expected, actual)).as(what + " score").isLessThanOrEqualTo(TOLERANCE);
         }
-        assertThat(relativeError(builtin.computeScoreArray(labels.dup(), z.dup(), f, mask),
+        assertThat(relativeError(builtin.computeScoreArray(labels.dup(), z.dup(), f, mask).muli(scoreArrayScale),
                 ours.computeScoreArray(labels.dup(), z.dup(), f, mask))).as(what + " score array").isLessThanOrEqualTo(TOLERANCE);
         assertThat(relativeError(builtin.computeGradient(labels.dup(), z.dup(), f, mask),
                 ours.computeGradient(labels.dup(), z.dup(), f, mask))).as(what + " gradient").isLessThanOrEqualTo(TOLERANCE);
+    }
+
+    /**
+     * DL4J defect (1.0.0-M2.1): {@code LossMAE.computeScoreArray} divides LossL1's per-example scores
+     * by {@code scoreArr.size(1)}, which is 1 for the {@code [N,1]} array it has by then, so its
+     * per-example MAE is the L1 sum and does not add up to {@code computeScore}. Ours does.
+     */
+    @Test
+    void maeScoreArrayDefect() {
+        Random r = new Random(9);
+        INDArray y = Labels.REAL.make(r, 4, 3);
+        INDArray z = Arrays2.gaussian(r, 4, 3, DataType.DOUBLE);
+        IActivation identity = Activation.IDENTITY.getActivationFunction();
+        LossMAE builtin = new LossMAE();
+        double total = builtin.computeScore(y, z, identity, null, false);
+        assertThat(relativeError(total, builtin.computeScoreArray(y, z, identity, null).sumNumber().doubleValue()))
+                .isCloseTo(2.0 / 3, org.assertj.core.api.Assertions.within(1e-12));
+        UnigradLoss ours = new UnigradLoss("mae");
+        assertThat(relativeError(total, ours.computeScoreArray(y, z, identity, null).sumNumber().doubleValue())).isLessThan(1e-14);
     }
 }

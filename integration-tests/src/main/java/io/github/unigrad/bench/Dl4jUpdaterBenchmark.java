@@ -61,7 +61,7 @@ public class Dl4jUpdaterBenchmark {
     private static String ours(String rule) {
         return switch (rule) {
             case "adam" -> "adam(lr=0.001, epsilonHat=true)";
-            case "nesterov" -> "nesterov(lr=0.1, momentum=0.9, dl4j=true)";
+            case "nesterov" -> "nesterov(lr=0.1, momentum=0.9, lrInVelocity=true)";
             default -> "adagrad(lr=0.1, eps=1e-06, initialAccumulator=1e-06)";
         };
     }
