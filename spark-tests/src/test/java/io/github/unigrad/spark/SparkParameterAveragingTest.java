@@ -149,7 +149,7 @@ class SparkParameterAveragingTest {
         List<DataSet> batches = iris.petalWidthBatches(BATCH);
         UnigradLoss huber = new UnigradLoss("huber(delta=1)");
         MultiLayerNetwork ours = network(Iris.MEASUREMENTS - 1, 1, Activation.IDENTITY, huber,
-                b -> b.updater(new UnigradUpdater("adam(lr=0.03, epsilonHat=true)")).weightDecay(0.01, true).weightDecayBias(0.01, true));
+                b -> UnigradUpdaters.configure(b, "adamw(lr=0.03, weightDecay=0.01, epsilonHat=true)"));
         MultiLayerNetwork builtIn = network(Iris.MEASUREMENTS - 1, 1, Activation.IDENTITY, huber,
                 b -> b.updater(new Adam(0.03)).weightDecay(0.01, true).weightDecayBias(0.01, true));
         DataSet all = DataSet.merge(batches);
