@@ -75,7 +75,7 @@ class EveryLossTest {
     private static MultiLayerNetwork net(UnigradLoss loss, Activation activation) {
         Nd4j.getRandom().setSeed(12345);
         return Nets.init(new NeuralNetConfiguration.Builder().seed(12345).dataType(DataType.DOUBLE).updater(new NoOp())
-                .dist(new UniformDistribution(-1, 1)).list()
+                .weightInit(new UniformDistribution(-1, 1)).list()
                 .layer(new DenseLayer.Builder().nIn(4).nOut(OUT).activation(Activation.TANH).build())
                 .layer(new LossLayer.Builder().lossFunction(loss).activation(activation).build())
                 .build());

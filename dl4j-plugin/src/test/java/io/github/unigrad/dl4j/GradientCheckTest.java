@@ -94,7 +94,7 @@ class GradientCheckTest {
             for (INDArray mask : masks) {
                 Nd4j.getRandom().setSeed(12345);
                 MultiLayerNetwork net = Nets.init(new NeuralNetConfiguration.Builder().seed(12345).dataType(DataType.DOUBLE)
-                        .updater(new NoOp()).dist(new UniformDistribution(-2, 2)).list()
+                        .updater(new NoOp()).weightInit(new UniformDistribution(-2, 2)).list()
                         .layer(new DenseLayer.Builder().nIn(4).nOut(4).activation(Activation.TANH).build())
                         .layer(new OutputLayer.Builder().lossFunction(loss).activation(c.activation()).nIn(4).nOut(c.nOut()).build())
                         .build());

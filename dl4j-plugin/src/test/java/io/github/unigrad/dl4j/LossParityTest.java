@@ -88,12 +88,16 @@ class LossParityTest {
         t.add(new Twin("LossMSLE", LossMSLE::new, named("msle"), Activation.SIGMOID, Labels.POSITIVE, true, true));
         t.add(new Twin("LossMCXENT", LossMCXENT::new, named("softmax_cross_entropy"), Activation.SOFTMAX, Labels.ONE_HOT, false, true));
         t.add(new Twin("LossMCXENT", LossMCXENT::new, named("softmax_cross_entropy"), Activation.SOFTMAX, Labels.PROBABILITIES, false, true));
+        t.add(new Twin("LossMCXENT", LossMCXENT::new, named("categorical_cross_entropy", "clip=0"), Activation.SIGMOID,
+                Labels.ONE_HOT, true, true));
         t.add(new Twin("LossNegativeLogLikelihood", LossNegativeLogLikelihood::new, named("softmax_cross_entropy"),
                 Activation.SOFTMAX, Labels.ONE_HOT, false, true));
         t.add(new Twin("LossSparseMCXENT", LossSparseMCXENT::new, named("softmax_cross_entropy"), Activation.SOFTMAX,
                 Labels.CLASS_INDEX, false, true));
         t.add(new Twin("LossBinaryXENT", LossBinaryXENT::new, named("binary_cross_entropy", "fromLogits=false, clip=1e-05"),
                 Activation.SIGMOID, Labels.BINARY, true, true));
+        t.add(new Twin("LossBinaryXENT", LossBinaryXENT::new, named("binary_cross_entropy"), Activation.SIGMOID, Labels.BINARY,
+                true, true));
         t.add(new Twin("LossHinge", w -> new LossHinge(), named("hinge"), Activation.TANH, Labels.PLUS_MINUS, true, false));
         t.add(new Twin("LossSquaredHinge", w -> new LossSquaredHinge(), named("squared_hinge"), Activation.TANH,
                 Labels.PLUS_MINUS, true, false));

@@ -94,6 +94,6 @@ class ModelSerializerTest {
     }
 
     private static MultiLayerNetwork net(String spec) {
-        return Nets.init(Nets.mlp(DataType.FLOAT, new UnigradLoss("l2"), b -> UnigradUpdaters.configure(b, spec)));
+        return Nets.init(UnigradUpdaters.configure(Nets.mlp(DataType.FLOAT, new UnigradLoss("l2"), b -> b), spec));
     }
 }
