@@ -7,7 +7,7 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.function.UnaryOperator;
+import java.util.function.Consumer;
 
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaRDD;
@@ -15,7 +15,9 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.serializer.JavaSerializer;
 import org.apache.spark.serializer.KryoSerializer;
 import org.apache.spark.serializer.SerializerInstance;
+import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.layers.BaseLayer;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -36,12 +38,14 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.learning.config.Adam;
+import org.nd4j.linalg.learning.config.IUpdater;
+import org.nd4j.linalg.learning.regularization.Regularization;
+import org.nd4j.linalg.learning.regularization.WeightDecay;
 import org.nd4j.linalg.lossfunctions.ILossFunction;
 import org.nd4j.linalg.lossfunctions.impl.LossMCXENT;
 import org.nd4j.kryo.Nd4jRegistrator;
 
 import io.github.unigrad.dl4j.UnigradLoss;
-import io.github.unigrad.dl4j.UnigradUpdater;
 import io.github.unigrad.dl4j.UnigradUpdaters;
 
 /**
@@ -104,11 +108,11 @@ class SparkParameterAveragingTest {
     void softmaxCrossEntropyWithAdam(@TempDir Path dir) throws IOException {
         List<DataSet> batches = iris.speciesBatches(BATCH);
         // epsilonHat=true puts eps where DL4J's Adam puts it, so the built-in is the same formula
-        String adam = "adam(lr=0.05, epsilonHat=true)";
         MultiLayerNetwork ours = network(Iris.MEASUREMENTS, Iris.SPECIES, Activation.SOFTMAX,
-                new UnigradLoss("softmax_cross_entropy"), b -> b.updater(new UnigradUpdater(adam)));
+                new UnigradLoss("softmax_cross_entropy"),
+                conf -> UnigradUpdaters.configure(conf, "adam(lr=0.05, epsilonHat=true)"));
         MultiLayerNetwork builtIn = network(Iris.MEASUREMENTS, Iris.SPECIES, Activation.SOFTMAX, new LossMCXENT(),
-                b -> b.updater(new Adam(0.05)));
+                builtIn(new Adam(0.05)));
         DataSet all = DataSet.merge(batches);
         double initialScore = ours.score(all);
 
@@ -139,7 +143,7 @@ class SparkParameterAveragingTest {
 
     /**
      * Huber regression with AdamW, whose decoupled weight decay {@link UnigradUpdaters#configure} hands to DL4J as
-     * {@code WeightDecay(applyLR=true)}, without keeping the updater state ({@code saveUpdater(false)}: every split's
+     * {@code WeightDecay(applyLR=true)} on every layer, without keeping the updater state ({@code saveUpdater(false)}: every split's
      * workers start again from the master's initial, zero, Adam moments while the iteration count keeps running),
      * against one machine and against DL4J's {@code Adam} with the same {@code WeightDecay}; then scoring and regression
      * evaluation on Spark.
@@ -149,9 +153,17 @@ class SparkParameterAveragingTest {
         List<DataSet> batches = iris.petalWidthBatches(BATCH);
         UnigradLoss huber = new UnigradLoss("huber(delta=1)");
         MultiLayerNetwork ours = network(Iris.MEASUREMENTS - 1, 1, Activation.IDENTITY, huber,
-                b -> UnigradUpdaters.configure(b, "adamw(lr=0.03, weightDecay=0.01, epsilonHat=true)"));
+                conf -> UnigradUpdaters.configure(conf, "adamw(lr=0.03, weightDecay=0.01, epsilonHat=true)"));
         MultiLayerNetwork builtIn = network(Iris.MEASUREMENTS - 1, 1, Activation.IDENTITY, huber,
-                b -> b.updater(new Adam(0.03)).weightDecay(0.01, true).weightDecayBias(0.01, true));
+                builtIn(new Adam(0.03), new WeightDecay(0.01, true)));
+        // the decay is applied once, to weights and biases (a network-wide WeightDecay would be applied twice)
+        for (MultiLayerNetwork net : List.of(ours, builtIn)) {
+            for (NeuralNetConfiguration layer : net.getLayerWiseConfigurations().getConfs()) {
+                BaseLayer configured = (BaseLayer) layer.getLayer();
+                assertThat(configured.getRegularization()).containsExactly(new WeightDecay(0.01, true));
+                assertThat(configured.getRegularizationBias()).containsExactly(new WeightDecay(0.01, true));
+            }
+        }
         DataSet all = DataSet.merge(batches);
         double initialScore = ours.score(all);
 
@@ -164,16 +176,30 @@ class SparkParameterAveragingTest {
         assertThat(evaluation.rSquared(0)).isGreaterThan(0.85);
     }
 
+    /** Dense(inputs → 8, tanh) and an output layer, in double precision; {@code optimiser} then configures it. */
     private static MultiLayerNetwork network(int inputs, int outputs, Activation output, ILossFunction loss,
-            UnaryOperator<NeuralNetConfiguration.Builder> updater) {
-        NeuralNetConfiguration.Builder builder = new NeuralNetConfiguration.Builder().seed(42)
-                .dataType(DataType.DOUBLE).weightInit(WeightInit.XAVIER);
-        MultiLayerNetwork net = new MultiLayerNetwork(updater.apply(builder).list()
+            Consumer<MultiLayerConfiguration> optimiser) {
+        MultiLayerConfiguration conf = new NeuralNetConfiguration.Builder().seed(42).dataType(DataType.DOUBLE)
+                .weightInit(WeightInit.XAVIER).list()
                 .layer(new DenseLayer.Builder().nIn(inputs).nOut(8).activation(Activation.TANH).build())
                 .layer(new OutputLayer.Builder().nIn(8).nOut(outputs).activation(output).lossFunction(loss).build())
-                .build());
+                .build();
+        optimiser.accept(conf);
+        MultiLayerNetwork net = new MultiLayerNetwork(conf);
         net.init();
         return net;
+    }
+
+    /** DL4J's {@code updater} with {@code regularization} on every layer's weights and biases. */
+    private static Consumer<MultiLayerConfiguration> builtIn(IUpdater updater, Regularization... regularization) {
+        return conf -> {
+            for (NeuralNetConfiguration layer : conf.getConfs()) {
+                BaseLayer configured = (BaseLayer) layer.getLayer();
+                configured.setIUpdater(updater.clone());
+                configured.setRegularization(List.of(regularization));
+                configured.setRegularizationBias(List.of(regularization));
+            }
+        };
     }
 
     /**
