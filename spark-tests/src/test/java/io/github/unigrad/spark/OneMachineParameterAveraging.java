@@ -25,8 +25,9 @@ import scala.reflect.ClassTag$;
  *
  * <p>A remote executor receives the master's network as a broadcast, deserialised with the cluster's serializer (Java
  * serialisation, Spark's default, or Kryo). Spark in local mode hands the executor threads the driver's object
- * itself, so here every worker's copy is shipped through {@code serializer}: the configuration, our loss and updater
- * included, must come out intact for the results to match.
+ * itself, so here every worker's copy is shipped through {@code serializer} and then, as DL4J's worker does, its
+ * configuration is cloned: the configuration, our loss and updater included, must come out intact for the results to
+ * match.
  *
  * <p>When all the training data fits in one split (at most {@code workers × batchSizePerWorker × averagingFrequency}
  * examples), one {@code SparkDl4jMultiLayer.fit} is exactly one round followed by an epoch-count increment, which is
@@ -68,7 +69,7 @@ final class OneMachineParameterAveraging {
         NetBroadcastTuple sent = new NetBroadcastTuple(master.getLayerWiseConfigurations(), master.params(),
                 master.getUpdater().getStateViewArray());
         NetBroadcastTuple received = serializer.deserialize(serializer.serialize(sent, BROADCAST), BROADCAST);
-        MultiLayerNetwork worker = new MultiLayerNetwork(received.getConfiguration());
+        MultiLayerNetwork worker = new MultiLayerNetwork(received.getConfiguration().clone());
         worker.init(received.getParameters(), false);
         worker.setUpdater(new MultiLayerUpdater(worker, received.getUpdaterState()));
         return worker;

@@ -6,8 +6,10 @@ import static org.assertj.core.api.Assertions.within;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaRDD;
@@ -109,13 +111,14 @@ class SparkParameterAveragingTest {
     void softmaxCrossEntropyWithAdam(@TempDir Path dir) throws IOException {
         List<DataSet> batches = iris.speciesBatches(BATCH);
         // epsilonHat=true puts eps where DL4J's Adam puts it, so the built-in is the same formula
-        MultiLayerNetwork ours = network(Iris.MEASUREMENTS, Iris.SPECIES, Activation.SOFTMAX,
+        Supplier<MultiLayerNetwork> ours = () -> network(Iris.MEASUREMENTS, Iris.SPECIES, Activation.SOFTMAX,
                 new UnigradLoss("softmax_cross_entropy"),
                 conf -> UnigradUpdaters.configure(conf, "adam(lr=0.05, epsilonHat=true)"));
-        MultiLayerNetwork builtIn = network(Iris.MEASUREMENTS, Iris.SPECIES, Activation.SOFTMAX, new LossMCXENT(),
+        Supplier<MultiLayerNetwork> builtIn = () -> network(Iris.MEASUREMENTS, Iris.SPECIES, Activation.SOFTMAX,
+                new LossMCXENT(),
                 builtIn(new Adam(0.05)));
         DataSet all = DataSet.merge(batches);
-        double initialScore = ours.score(all);
+        double initialScore = ours.get().score(all);
 
         Trained trained = trainOursAndBuiltIn(ours, builtIn, batches, true, kryo());
 
@@ -153,12 +156,12 @@ class SparkParameterAveragingTest {
     void huberWithAdamW() {
         List<DataSet> batches = iris.petalWidthBatches(BATCH);
         UnigradLoss huber = new UnigradLoss("huber(delta=1)");
-        MultiLayerNetwork ours = network(Iris.MEASUREMENTS - 1, 1, Activation.IDENTITY, huber,
+        Supplier<MultiLayerNetwork> ours = () -> network(Iris.MEASUREMENTS - 1, 1, Activation.IDENTITY, huber,
                 conf -> UnigradUpdaters.configure(conf, "adamw(lr=0.03, weightDecay=0.01, epsilonHat=true)"));
-        MultiLayerNetwork builtIn = network(Iris.MEASUREMENTS - 1, 1, Activation.IDENTITY, huber,
+        Supplier<MultiLayerNetwork> builtIn = () -> network(Iris.MEASUREMENTS - 1, 1, Activation.IDENTITY, huber,
                 builtIn(new Adam(0.03), new WeightDecay(0.01, true)));
         // the decay is applied once, to weights and biases (a network-wide WeightDecay would be applied twice)
-        for (MultiLayerNetwork net : List.of(ours, builtIn)) {
+        for (MultiLayerNetwork net : List.of(ours.get(), builtIn.get())) {
             for (NeuralNetConfiguration layer : net.getLayerWiseConfigurations().getConfs()) {
                 BaseLayer configured = (BaseLayer) layer.getLayer();
                 assertThat(configured.getRegularization()).containsExactly(new WeightDecay(0.01, true));
@@ -166,7 +169,7 @@ class SparkParameterAveragingTest {
             }
         }
         DataSet all = DataSet.merge(batches);
-        double initialScore = ours.score(all);
+        double initialScore = ours.get().score(all);
 
         Trained trained = trainOursAndBuiltIn(ours, builtIn, batches, false, javaSerialisation());
 
@@ -197,8 +200,9 @@ class SparkParameterAveragingTest {
             for (NeuralNetConfiguration layer : conf.getConfs()) {
                 BaseLayer configured = (BaseLayer) layer.getLayer();
                 configured.setIUpdater(updater.clone());
-                configured.setRegularization(List.of(regularization));
-                configured.setRegularizationBias(List.of(regularization));
+                // mutable lists, as DL4J's builders make: Kryo cannot rebuild an immutable List.of on a worker
+                configured.setRegularization(new ArrayList<>(List.of(regularization)));
+                configured.setRegularizationBias(new ArrayList<>(List.of(regularization)));
             }
         };
     }
@@ -207,9 +211,9 @@ class SparkParameterAveragingTest {
      * Trains {@code ours} and {@code builtIn} (initialised alike) on Spark and on one machine; checks each Spark result
      * against its one-machine reference, and ours against the built-in. Returns ours.
      */
-    private static Trained trainOursAndBuiltIn(MultiLayerNetwork ours, MultiLayerNetwork builtIn,
+    private static Trained trainOursAndBuiltIn(Supplier<MultiLayerNetwork> ours, Supplier<MultiLayerNetwork> builtIn,
             List<DataSet> batches, boolean saveUpdater, SerializerInstance shipping) {
-        assertClose(ours.params(), builtIn.params(), 0);
+        assertClose(ours.get().params(), builtIn.get().params(), 0);
         Trained oursTrained = trainOnSparkAndOneMachine(ours, batches, saveUpdater, shipping);
         Trained builtInTrained = trainOnSparkAndOneMachine(builtIn, batches, saveUpdater, shipping);
         oursTrained.assertSparkMatchesOneMachine();
@@ -232,12 +236,14 @@ class SparkParameterAveragingTest {
     }
 
     /**
-     * {@value #EPOCHS} epochs of {@code net} on Spark, and of a copy of it by {@link OneMachineParameterAveraging}
-     * with workers receiving the network through {@code shipping}.
+     * {@value #EPOCHS} epochs of a {@code network} on Spark, and of another one built alike by
+     * {@link OneMachineParameterAveraging} with workers receiving it through {@code shipping}. (Built twice rather than
+     * cloned: a clone would not carry what the configuration holds exactly, e.g. its list types.)
      */
-    private static Trained trainOnSparkAndOneMachine(MultiLayerNetwork net, List<DataSet> batches,
+    private static Trained trainOnSparkAndOneMachine(Supplier<MultiLayerNetwork> network, List<DataSet> batches,
             boolean saveUpdater, SerializerInstance shipping) {
-        MultiLayerNetwork oneMachine = net.clone();
+        MultiLayerNetwork net = network.get();
+        MultiLayerNetwork oneMachine = network.get();
         JavaRDD<DataSet> rdd = spark.parallelize(batches, WORKERS);
         ParameterAveragingTrainingMaster master = new ParameterAveragingTrainingMaster.Builder(WORKERS, BATCH)
                 .batchSizePerWorker(BATCH).averagingFrequency(BATCHES_PER_WORKER).saveUpdater(saveUpdater)
