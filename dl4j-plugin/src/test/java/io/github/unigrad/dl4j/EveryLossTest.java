@@ -37,7 +37,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * Every loss of the catalogue, with its default spec, through DL4J with no per-loss code in the
  * adapter: DL4J's gradient check passes on Dense(4→4, tanh) + LossLayer (minibatch 3, without and
  * with an example mask), after a JSON round trip, for each differentiable loss that
- * {@link GradientCheckTest} does not cover ({@code multitask} needs a composite spec and is left out). The output activation is chosen from the loss's input form (softmax
+ * {@link GradientCheckTest} does not cover, and {@code multitask} with a composite spec. The output activation is chosen from the loss's input form (softmax
  * or sigmoid logits are fused, probabilities come from a sigmoid, values from the identity), except
  * for the losses whose predictions must be positive.
  */
@@ -100,6 +100,19 @@ class EveryLossTest {
             boolean ok = GradientCheckUtil.checkGradients(new GradientCheckUtil.MLNConfig().net(net).input(input)
                     .labels(labels).labelMask(mask).epsilon(1e-6).maxRelError(1e-5).minAbsoluteError(1e-8));
             assertThat(ok).as(loss + " with " + activationFor(loss.loss()) + (mask == null ? "" : ", example mask")).isTrue();
+        }
+    }
+
+    @Test
+    void multitaskWithASoftmaxTaskPassesOnAnIdentityOutput() {
+        UnigradLoss loss = new UnigradLoss("multitask(losses=[mse, softmax_cross_entropy], columns=[1, 3])");
+        Random r = new Random(11);
+        INDArray labels = Nd4j.create(new double[][]{{0.5, 1, 0, 0}, {-1.2, 0, 0, 1}, {2, 0, 1, 0}});
+        for (INDArray mask : new INDArray[]{null, Nd4j.create(new double[]{1, 0, 1}, 3, 1)}) {
+            boolean ok = GradientCheckUtil.checkGradients(new GradientCheckUtil.MLNConfig().net(net(loss, Activation.IDENTITY))
+                    .input(Arrays2.gaussian(r, 3, 4, DataType.DOUBLE)).labels(labels).labelMask(mask)
+                    .epsilon(1e-6).maxRelError(1e-5).minAbsoluteError(1e-8));
+            assertThat(ok).as(loss + (mask == null ? "" : ", example mask")).isTrue();
         }
     }
 

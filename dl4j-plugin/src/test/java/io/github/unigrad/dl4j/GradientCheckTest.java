@@ -7,13 +7,17 @@ import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.activations.IActivation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.NoOp;
+import org.nd4j.linalg.lossfunctions.ILossFunction;
+import org.nd4j.linalg.lossfunctions.impl.LossMSE;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -103,5 +107,31 @@ class GradientCheckTest {
                 assertThat(ok).as(c + ", minibatch " + minibatch + (mask == null ? "" : ", mask " + mask)).isTrue();
             }
         }
+    }
+
+    /** The check above can fail: a loss whose gradient is 1% too large is caught. */
+    @Test
+    void aWrongGradientIsCaught() {
+        UnigradLoss mse = new UnigradLoss("mse");
+        ILossFunction wrong = new LossMSE() {
+            @Override
+            public double computeScore(INDArray labels, INDArray preOutput, IActivation f, INDArray mask, boolean average) {
+                return mse.computeScore(labels, preOutput, f, mask, average);
+            }
+
+            @Override
+            public INDArray computeGradient(INDArray labels, INDArray preOutput, IActivation f, INDArray mask) {
+                return mse.computeGradient(labels, preOutput, f, mask).muli(1.01);
+            }
+        };
+        Random r = new Random(1);
+        MultiLayerNetwork net = Nets.init(new NeuralNetConfiguration.Builder().seed(12345).dataType(DataType.DOUBLE)
+                .updater(new NoOp()).list()
+                .layer(new DenseLayer.Builder().nIn(4).nOut(4).activation(Activation.TANH).build())
+                .layer(new OutputLayer.Builder().lossFunction(wrong).activation(Activation.IDENTITY).nIn(4).nOut(3).build())
+                .build());
+        assertThat(GradientCheckUtil.checkGradients(new GradientCheckUtil.MLNConfig().net(net)
+                .input(Arrays2.gaussian(r, 3, 4, DataType.DOUBLE)).labels(Labels.REAL.make(r, 3, 3))
+                .epsilon(1e-6).maxRelError(1e-5).minAbsoluteError(1e-8))).isFalse();
     }
 }

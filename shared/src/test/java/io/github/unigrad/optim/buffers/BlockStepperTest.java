@@ -36,8 +36,7 @@ class BlockStepperTest {
         }
 
         @Override
-        public void dense(Step step, double scale, double[] u, double[] p, int o, double[][] state, int slab, int so,
-                int n) {
+        public void dense(Step step, double scale, double[] u, double[] p, int o, double[][] state, int slab, int so, int n) {
             for (int j = 0; j < n; j++) {
                 double a = state[slab][so + j] + u[o + j] * u[o + j];
                 state[slab][so + j] = a;
@@ -46,8 +45,7 @@ class BlockStepperTest {
         }
 
         @Override
-        public void sparse(Step step, double scale, double[] u, int from, int to, int[] idx, double[] p, int po,
-                double[][] state, int slab, int so) {
+        public void sparse(Step step, double scale, double[] u, int from, int to, int[] idx, double[] p, int po, double[][] state, int slab, int so) {
             throw new AssertionError("not used");
         }
 
