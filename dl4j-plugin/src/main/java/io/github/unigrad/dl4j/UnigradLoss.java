@@ -51,7 +51,7 @@ public final class UnigradLoss implements ILossFunction {
 
     @JsonProperty("spec")
     private final String spec;
-    /** Rebuilt from {@link #spec} when a serializer that skips transient fields (Kryo, Spark's choice for DL4J) left it out. */
+    /** Rebuilt from {@link #spec} when a serializer skipped this transient field (Kryo, in DL4J's Spark set-up). */
     private transient Loss loss;
 
     /** The loss a spec names, e.g. {@code softmax_cross_entropy(labelSmoothing=0.1)}. */

@@ -90,7 +90,8 @@ class SparkParameterAveragingTest {
 
     @BeforeAll
     static void startSpark() {
-        spark = new JavaSparkContext(new SparkConf().setMaster("local[" + WORKERS + "]").setAppName("unigrad-spark-tests")
+        spark = new JavaSparkContext(new SparkConf().setMaster("local[" + WORKERS + "]")
+                .setAppName("unigrad-spark-tests")
                 .set("spark.driver.host", "localhost").set("spark.ui.enabled", "false")
                 .set("spark.serializer", KryoSerializer.class.getName())
                 .set("spark.kryo.registrator", Nd4jRegistrator.class.getName()));
@@ -128,7 +129,8 @@ class SparkParameterAveragingTest {
         Evaluation oneMachineEvaluation = new Evaluation(Iris.SPECIES);
         oneMachineEvaluation.eval(all.getLabels(), trained.oneMachine.output(all.getFeatures()));
         assertThat(evaluation.accuracy()).isGreaterThan(0.93).isEqualTo(oneMachineEvaluation.accuracy());
-        assertThat(evaluation.getConfusionMatrix().toCSV()).isEqualTo(oneMachineEvaluation.getConfusionMatrix().toCSV());
+        assertThat(evaluation.getConfusionMatrix().toCSV())
+                .isEqualTo(oneMachineEvaluation.getConfusionMatrix().toCSV());
 
         File saved = dir.resolve("softmax-adam.zip").toFile();
         ModelSerializer.writeModel(trained.spark(), saved, true);
@@ -147,10 +149,10 @@ class SparkParameterAveragingTest {
 
     /**
      * Huber regression with AdamW, whose decoupled weight decay {@link UnigradUpdaters#configure} hands to DL4J as
-     * {@code WeightDecay(applyLR=true)} on every layer, without keeping the updater state ({@code saveUpdater(false)}: every split's
-     * workers start again from the master's initial, zero, Adam moments while the iteration count keeps running),
-     * against one machine and against DL4J's {@code Adam} with the same {@code WeightDecay}; then scoring and regression
-     * evaluation on Spark.
+     * {@code WeightDecay(applyLR=true)} on every layer, without keeping the updater state
+     * ({@code saveUpdater(false)}: every split's workers start again from the master's initial, zero, Adam moments
+     * while the iteration count keeps running), against one machine and against DL4J's {@code Adam} with the same
+     * {@code WeightDecay}; then scoring and regression evaluation on Spark.
      */
     @Test
     void huberWithAdamW() {
