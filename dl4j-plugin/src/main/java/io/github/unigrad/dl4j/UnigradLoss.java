@@ -51,7 +51,8 @@ public final class UnigradLoss implements ILossFunction {
 
     @JsonProperty("spec")
     private final String spec;
-    private final transient Loss loss;
+    /** Rebuilt from {@link #spec} when a serializer skipped this transient field (Kryo, in DL4J's Spark set-up). */
+    private transient Loss loss;
 
     /** The loss a spec names, e.g. {@code softmax_cross_entropy(labelSmoothing=0.1)}. */
     @JsonCreator
@@ -87,6 +88,9 @@ public final class UnigradLoss implements ILossFunction {
 
     /** The catalogue loss. */
     public Loss loss() {
+        if (loss == null) {
+            loss = Losses.parse(spec);
+        }
         return loss;
     }
 
@@ -134,7 +138,7 @@ public final class UnigradLoss implements ILossFunction {
 
     /** True when the loss takes z itself: the activation is fused into the loss, or is the identity. */
     private boolean passesThrough(IActivation f) {
-        InputForm form = loss.inputForm();
+        InputForm form = loss().inputForm();
         return f instanceof ActivationIdentity
                 || form == InputForm.SOFTMAX_LOGITS && f instanceof ActivationSoftmax
                 || form == InputForm.SIGMOID_LOGITS && f instanceof ActivationSigmoid;
@@ -166,7 +170,7 @@ public final class UnigradLoss implements ILossFunction {
         }
         double[] values = new double[rows];
         try {
-            loss.evaluate(batch, values, gradient);
+            loss().evaluate(batch, values, gradient);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(e.getMessage() + " (labels " + Arrays.toString(labels.shape())
                     + ", preOutput " + Arrays.toString(preOutput.shape()) + ", activation " + activationFn + ")", e);
