@@ -1,7 +1,9 @@
 package io.github.unigrad.optim;
 
+import io.github.unigrad.optim.buffers.Widening;
+
 /**
- * The one widening route from float arrays to a double step, used by every step that has no float
+ * The one widening route from float arrays to a double step (through {@link Widening}), used by every step that has no float
  * kernel ({@link Transform}'s and {@link Optimiser}'s float defaults): the float arrays are widened
  * chunk by chunk into small double scratch arrays (which stay in cache), the double step runs on the
  * chunk, and the results are rounded back. Memory traffic is that of the float arrays, and the result
@@ -47,17 +49,17 @@ final class FloatSteps {
         Scratch s = Scratch.of(slabs, n, parameters);
         for (int start = 0; start < n; start += CHUNK) {
             int len = Math.min(CHUNK, n - start);
-            widen(u, o + start, s.u(), len);
+            Widening.widen(u, o + start, s.u(), 0, len);
             if (parameters) {
-                widen(p, o + start, s.p(), len);
+                Widening.widen(p, o + start, s.p(), 0, len);
             }
             for (int k = 0; k < slabs; k++) {
-                widen(state[slab + k], so + start, s.state()[k], len);
+                Widening.widen(state[slab + k], so + start, s.state()[k], 0, len);
             }
             step.step(s.u(), s.p(), s.state(), len);
-            narrow(s.u(), u, o + start, len);
+            Widening.narrow(s.u(), 0, u, o + start, len);
             for (int k = 0; k < slabs; k++) {
-                narrow(s.state()[k], state[slab + k], so + start, len);
+                Widening.narrow(s.state()[k], 0, state[slab + k], so + start, len);
             }
         }
     }
@@ -98,22 +100,10 @@ final class FloatSteps {
         for (int start = 0; start < n; start += CHUNK) {
             int len = Math.min(CHUNK, n - start);
             for (int k = 0; k < s.state().length; k++) {
-                widen(state[k], so + start, s.state()[k], len);
+                Widening.widen(state[k], so + start, s.state()[k], 0, len);
             }
             opt.finalAdjustment(steps, s.u(), 0, s.state(), 0, len);
-            narrow(s.u(), u, o + start, len);
-        }
-    }
-
-    private static void widen(float[] from, int at, double[] to, int len) {
-        for (int i = 0; i < len; i++) {
-            to[i] = from[at + i];
-        }
-    }
-
-    private static void narrow(double[] from, float[] to, int at, int len) {
-        for (int i = 0; i < len; i++) {
-            to[at + i] = (float) from[i];
+            Widening.narrow(s.u(), 0, u, o + start, len);
         }
     }
 }
