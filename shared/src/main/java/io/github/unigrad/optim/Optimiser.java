@@ -107,7 +107,9 @@ public interface Optimiser extends SpecDescribed {
      * views). By default the double step runs on cache-sized chunks widened from the floats and every
      * result is rounded back to float (the double step on the float values, rounded); a {@link Chain}
      * instead runs each transform's float step, which for the hot rules is a float kernel (see
-     * {@link Transform}) and agrees with the double step to float precision.
+     * {@link Transform}) and agrees with the double step to float precision; {@link SkipNonFinite}
+     * passes the float step to its inner optimiser; the other wrappers and {@link ScheduleFree} take
+     * the widening default.
      */
     default void dense(Step step, float[] u, float[] p, int o, float[][] state, int so, int n) {
         FloatSteps.dense(slabs(), needsParameters(), u, p, o, state, 0, so, n,

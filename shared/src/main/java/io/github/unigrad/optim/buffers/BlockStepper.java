@@ -34,7 +34,7 @@ public final class BlockStepper {
     public static final int PARALLEL_THRESHOLD = 1 << 19;
 
     private final int block;
-    private final Lane[] lanes;
+    private final Lane<?>[] lanes;
 
     /** Blocks of {@link #DEFAULT_BLOCK}, as many threads as the common pool has workers plus the caller. */
     public BlockStepper() {
@@ -54,7 +54,7 @@ public final class BlockStepper {
             throw new IllegalArgumentException("threads must be >= 1, got " + threads);
         }
         this.block = block;
-        this.lanes = new Lane[threads];
+        this.lanes = new Lane<?>[threads];
     }
 
     /** Fills the optimiser's state slabs with their initial values. */
@@ -71,7 +71,7 @@ public final class BlockStepper {
      */
     public GradientSummary summarise(NumberBuffer gradient, int go, int n) {
         GradientSummary summary = new GradientSummary();
-        Lane lane = lane(0, gradient, lanes[0] != null ? lanes[0].slabs() : 0);
+        Lane<?> lane = lane(0, gradient, lanes[0] != null ? lanes[0].slabs() : 0);
         for (int start = 0; start < n; start += block) {
             lane.summarise(gradient, go + start, Math.min(block, n - start), summary);
         }
@@ -109,7 +109,7 @@ public final class BlockStepper {
         int per = (n / pieces + block - 1) / block * block;
         CompletableFuture<?>[] others = new CompletableFuture<?>[pieces - 1];
         for (int p = 1; p < pieces; p++) {
-            Lane lane = lane(p, gradient, k);
+            Lane<?> lane = lane(p, gradient, k);
             int from = Math.min(n, p * per);
             int to = p == pieces - 1 ? n : Math.min(n, (p + 1) * per);
             others[p - 1] = CompletableFuture.runAsync(() -> lane.run(optimiser, step, gradient, go, state, stateStarts, from, to),
@@ -131,7 +131,7 @@ public final class BlockStepper {
     }
 
     /** Lane {@code p} with scratch of {@code gradient}'s type for {@code k} slabs. */
-    private Lane lane(int p, NumberBuffer gradient, int k) {
+    private Lane<?> lane(int p, NumberBuffer gradient, int k) {
         boolean floats = gradient instanceof NumberBuffer.Floats;
         if (lanes[p] == null || lanes[p].slabs() != k || (lanes[p] instanceof FloatLane) != floats) {
             lanes[p] = floats ? new FloatLane(block, k) : new DoubleLane(block, k);
@@ -139,103 +139,113 @@ public final class BlockStepper {
         return lanes[p];
     }
 
-    /** One thread's scratch: a block of the update and of each state slab, in the buffers' type. */
-    private abstract static sealed class Lane permits FloatLane, DoubleLane {
+    /**
+     * One thread's scratch: a block of the update and of each state slab, as arrays {@code A} of the
+     * buffers' type ({@code float[]} or {@code double[]}); the block loop is written once, the
+     * transfers and the step per type.
+     */
+    private abstract static sealed class Lane<A> permits FloatLane, DoubleLane {
+        final A update;
+        final A[] slabs;
         private final int block;
 
-        Lane(int block) {
+        Lane(int block, A update, A[] slabs) {
             this.block = block;
+            this.update = update;
+            this.slabs = slabs;
         }
 
-        abstract int slabs();
+        final int slabs() {
+            return slabs.length;
+        }
+
+        /** {@code dst[0..len) = buffer[index..index+len)}. */
+        abstract void read(NumberBuffer buffer, int index, A dst, int len);
+
+        /** {@code buffer[index..index+len) = src[0..len)}. */
+        abstract void write(NumberBuffer buffer, int index, A src, int len);
+
+        /** The optimiser's step on the first {@code len} values of the scratch. */
+        abstract void step(Optimiser optimiser, Step step, int len);
+
+        /** Adds the first {@code len} values of the update scratch to {@code summary}. */
+        abstract void add(GradientSummary summary, int len);
 
         /** Reads {@code len} gradient values from {@code at} and adds them to {@code summary}. */
-        abstract void summarise(NumberBuffer gradient, int at, int len, GradientSummary summary);
-
-        /** The step on one block: {@code len} values from {@code start} (gradient from {@code go + start}). */
-        abstract void block(Optimiser optimiser, Step step, NumberBuffer gradient, int go, NumberBuffer[] state, int[] starts,
-                            int start, int len);
+        final void summarise(NumberBuffer gradient, int at, int len, GradientSummary summary) {
+            read(gradient, at, update, len);
+            add(summary, len);
+        }
 
         /** The step over values {@code [from, to)} of the piece, block by block. */
         final void run(Optimiser optimiser, Step step, NumberBuffer gradient, int go, NumberBuffer[] state, int[] starts,
                        int from, int to) {
             for (int start = from; start < to; start += block) {
-                block(optimiser, step, gradient, go, state, starts, start, Math.min(block, to - start));
+                int len = Math.min(block, to - start);
+                read(gradient, go + start, update, len);
+                for (int q = 0; q < slabs.length; q++) {
+                    read(state[q], starts[q] + start, slabs[q], len);
+                }
+                step(optimiser, step, len);
+                write(gradient, go + start, update, len);
+                for (int q = 0; q < slabs.length; q++) {
+                    write(state[q], starts[q] + start, slabs[q], len);
+                }
             }
         }
     }
 
     /** Float scratch, stepped with the optimiser's float step. */
-    private static final class FloatLane extends Lane {
-        final float[] update;
-        final float[][] slabs;
-
+    private static final class FloatLane extends Lane<float[]> {
         FloatLane(int block, int k) {
-            super(block);
-            update = new float[block];
-            slabs = new float[k][block];
+            super(block, new float[block], new float[k][block]);
         }
 
         @Override
-        int slabs() {
-            return slabs.length;
+        void read(NumberBuffer buffer, int index, float[] dst, int len) {
+            ((NumberBuffer.Floats) buffer).read(index, dst, 0, len);
         }
 
         @Override
-        void summarise(NumberBuffer gradient, int at, int len, GradientSummary summary) {
-            ((NumberBuffer.Floats) gradient).read(at, update, 0, len);
-            summary.add(update, 0, len);
+        void write(NumberBuffer buffer, int index, float[] src, int len) {
+            ((NumberBuffer.Floats) buffer).write(index, src, 0, len);
         }
 
         @Override
-        void block(Optimiser optimiser, Step step, NumberBuffer gradient, int go, NumberBuffer[] state, int[] starts, int start, int len) {
-            NumberBuffer.Floats g = (NumberBuffer.Floats) gradient;
-            g.read(go + start, update, 0, len);
-            for (int q = 0; q < slabs.length; q++) {
-                ((NumberBuffer.Floats) state[q]).read(starts[q] + start, slabs[q], 0, len);
-            }
+        void step(Optimiser optimiser, Step step, int len) {
             optimiser.dense(step, update, null, 0, slabs, 0, len);
-            g.write(go + start, update, 0, len);
-            for (int q = 0; q < slabs.length; q++) {
-                ((NumberBuffer.Floats) state[q]).write(starts[q] + start, slabs[q], 0, len);
-            }
+        }
+
+        @Override
+        void add(GradientSummary summary, int len) {
+            summary.add(update, 0, len);
         }
     }
 
     /** Double scratch, stepped with the optimiser's double step. */
-    private static final class DoubleLane extends Lane {
-        final double[] update;
-        final double[][] slabs;
-
+    private static final class DoubleLane extends Lane<double[]> {
         DoubleLane(int block, int k) {
-            super(block);
-            update = new double[block];
-            slabs = new double[k][block];
+            super(block, new double[block], new double[k][block]);
         }
 
         @Override
-        int slabs() {
-            return slabs.length;
+        void read(NumberBuffer buffer, int index, double[] dst, int len) {
+            ((NumberBuffer.Doubles) buffer).read(index, dst, 0, len);
         }
 
         @Override
-        void summarise(NumberBuffer gradient, int at, int len, GradientSummary summary) {
-            ((NumberBuffer.Doubles) gradient).read(at, update, 0, len);
-            summary.add(update, 0, len);
+        void write(NumberBuffer buffer, int index, double[] src, int len) {
+            ((NumberBuffer.Doubles) buffer).write(index, src, 0, len);
         }
 
         @Override
-        void block(Optimiser optimiser, Step step, NumberBuffer gradient, int go, NumberBuffer[] state, int[] starts, int start, int len) {
-            NumberBuffer.Doubles g = (NumberBuffer.Doubles) gradient;
-            g.read(go + start, update, 0, len);
-            for (int q = 0; q < slabs.length; q++) {
-                ((NumberBuffer.Doubles) state[q]).read(starts[q] + start, slabs[q], 0, len);
-            }
+        void step(Optimiser optimiser, Step step, int len) {
             optimiser.dense(step, update, null, 0, slabs, 0, len);
-            g.write(go + start, update, 0, len);
-            for (int q = 0; q < slabs.length; q++) {
-                ((NumberBuffer.Doubles) state[q]).write(starts[q] + start, slabs[q], 0, len);
-            }
+        }
+
+        @Override
+        void add(GradientSummary summary, int len) {
+            summary.add(update, 0, len);
         }
     }
 }
