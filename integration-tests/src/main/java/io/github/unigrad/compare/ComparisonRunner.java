@@ -1,0 +1,59 @@
+package io.github.unigrad.compare;
+
+import io.github.unigrad.compare.data.Datasets;
+import io.github.unigrad.compare.data.Split;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.IntConsumer;
+
+/**
+ * Runs a {@link Plan}: for each comparison, the built-in and then ours on the same split, seed and
+ * schedule. A run that throws is recorded as the comparison's error; the others go on.
+ */
+public final class ComparisonRunner {
+    /** Share of each dataset kept for testing. */
+    public static final double TEST_FRACTION = 0.2;
+
+    private final RunSettings settings;
+    private final Map<String, Split> splits = new HashMap<>();
+
+    public ComparisonRunner(RunSettings settings) {
+        this.settings = settings;
+    }
+
+    /** The split of {@code dataset} every comparison on it shares. */
+    public Split split(String dataset) {
+        return splits.computeIfAbsent(dataset, d -> Datasets.split(d, TEST_FRACTION, settings.seed()));
+    }
+
+    public List<ComparisonResult> run(List<Comparison> comparisons, ProgressBar progress) {
+        List<ComparisonResult> results = new ArrayList<>();
+        for (Comparison c : comparisons) {
+            results.add(run(c, progress));
+        }
+        return results;
+    }
+
+    private ComparisonResult run(Comparison c, ProgressBar progress) {
+        progress.label(c.framework().display() + " " + c.subject().display() + " " + c.ours());
+        Split data = split(c.dataset());
+        long[] epochsDone = {0};
+        IntConsumer tick = e -> {
+            epochsDone[0]++;
+            progress.advance(1);
+        };
+        try {
+            RunResult builtIn = c.builtInTrial().run(data, settings, tick);
+            RunResult ours = c.ourTrial().run(data, settings, tick);
+            return new ComparisonResult(c, builtIn, ours, null);
+        } catch (RuntimeException e) {
+            String message = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+            return new ComparisonResult(c, null, null, message);
+        } finally {
+            progress.advance(2L * settings.epochs() - epochsDone[0]);
+        }
+    }
+}
