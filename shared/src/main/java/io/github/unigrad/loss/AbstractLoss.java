@@ -1,9 +1,15 @@
 package io.github.unigrad.loss;
 
+import io.github.unigrad.spec.Range;
+import io.github.unigrad.spec.Spec;
+
 /**
  * The bookkeeping every loss shares: equality and printing by canonical spec, and the checks made
  * before any arithmetic (output sizes, target width, output masks, the targets' domain).
  * Subclasses implement {@link #compute} and, where the targets have a domain, {@link #checkTargets}.
+ *
+ * <p>Domain checks skip what is masked (an example of weight 0, an output whose mask is 0): padding in a
+ * masked time series may hold any value.
  */
 public abstract class AbstractLoss implements Loss {
 
@@ -21,6 +27,7 @@ public abstract class AbstractLoss implements Loss {
             throw new IllegalArgumentException("gradient needs rows x cols = " + batch.rows() * batch.cols()
                     + " slots, got " + gradient.length);
         }
+        checkShape(batch);
         int expected = targetCols(batch.cols());
         boolean indices = acceptsClassIndices() && batch.targetCols() == 1;
         if (batch.targetCols() != expected && !indices) {
@@ -37,6 +44,10 @@ public abstract class AbstractLoss implements Loss {
         compute(batch, values, gradient);
     }
 
+    /** Throws {@link IllegalArgumentException} when the loss cannot take this many prediction columns; nothing by default. */
+    protected void checkShape(LossBatch batch) {
+    }
+
     /** Throws {@link IllegalArgumentException} for targets outside the loss's domain; nothing by default. */
     protected void checkTargets(LossBatch batch) {
     }
@@ -44,14 +55,48 @@ public abstract class AbstractLoss implements Loss {
     /** The arithmetic, on a batch whose shape has been checked; {@code gradient} may be null. */
     protected abstract void compute(LossBatch batch, double[] values, double[] gradient);
 
-    /** Rejects a target outside [low, high] (or NaN), naming the example and output. */
-    protected final void requireTargetsIn(LossBatch batch, double low, double high, String domain) {
+    /**
+     * Rejects a target outside {@code range} (or NaN), naming the example and output. Targets must be
+     * aligned with the predictions (targetCols = cols); masked entries are not checked.
+     */
+    protected final void requireTargetsIn(LossBatch batch, Range range, String domain) {
         double[] t = batch.targets();
         for (int k = 0; k < t.length; k++) {
-            if (!(t[k] >= low && t[k] <= high)) {
+            if (!range.contains(t[k]) && !isMasked(batch, k)) {
                 throw outOfDomain(batch, k, domain);
             }
         }
+    }
+
+    /** Rejects a prediction outside {@code range} (or NaN), naming the example, output and value. */
+    protected final void requirePredictionsIn(LossBatch batch, Range range, String domain) {
+        double[] x = batch.predictions();
+        int cols = batch.cols();
+        for (int k = 0; k < x.length; k++) {
+            if (!range.contains(x[k]) && !isMasked(batch, k)) {
+                throw new IllegalArgumentException(name() + ": prediction of example " + k / cols + ", output "
+                        + k % cols + " is " + x[k] + "; " + name() + " needs " + domain);
+            }
+        }
+    }
+
+    /** Whether flat index {@code k} of an array shaped like the predictions is masked (or of a weight-0 example). */
+    protected static boolean isMasked(LossBatch batch, int k) {
+        double[] mask = batch.outputMask();
+        return batch.weight(k / batch.cols()) == 0 || mask != null && mask[k] == 0;
+    }
+
+    /** Rejects per-output (per-class) weights whose count does not match the batch's prediction columns. */
+    protected final void requireWeightCount(double[] weights, int count, String what) {
+        if (weights != null && weights.length != count) {
+            throw new IllegalArgumentException(name() + " has " + weights.length + " " + what + " weights but the batch has "
+                    + count + " " + what + " column" + (count == 1 ? "" : "s"));
+        }
+    }
+
+    /** The spec with {@code weights=[...]} added when there are weights (null: none, printed as nothing). */
+    protected static Spec withWeights(Spec spec, double[] weights) {
+        return weights == null ? spec : spec.with("weights", weights);
     }
 
     /** An error naming the example, output and value at flat target index {@code k}. */

@@ -2,14 +2,19 @@ package io.github.unigrad.loss;
 
 import io.github.unigrad.spec.Spec;
 
+import java.util.Arrays;
+
 /**
  * A loss that is a sum of one function per output: {@code L_i = s · Σ_j c_j m_ij f(y_ij, x_ij)},
  * with optional per-output weights {@code c_j}, the output mask {@code m_ij}, and {@code s = 1/cols}
- * for the "mean over outputs" losses (MSE, MAE, ...) or 1 for the "sum" ones (L1, L2), as DL4J
- * defines them.
+ * for the "mean over outputs" losses (MSE, MAE, MAPE, MSLE, Wasserstein, as DL4J defines them) or 1 for
+ * all the others (L1, L2, hinge, cross-entropies, and every loss DL4J does not define: a sum over
+ * outputs, so that one output's term does not change with the number of outputs).
  *
  * <p>A subclass supplies only {@code f} and {@code f'} over a run of outputs ({@link #elements});
- * masks, weights and normalisation are applied here, once, for every such loss.
+ * masks, weights and normalisation are applied here, once, for every such loss. An example of weight
+ * 0 is not evaluated at all, and a masked output's {@code f} is discarded, so padding may hold values
+ * outside the loss's domain.
  */
 public abstract class ElementwiseLoss extends AbstractLoss {
     private final double[] outputWeights;
@@ -25,8 +30,10 @@ public abstract class ElementwiseLoss extends AbstractLoss {
     }
 
     /**
-     * For {@code j} in {@code [0, n)}: {@code v[j] = f(y[yo+j], x[xo+j])} and
-     * {@code g[go+j] = ∂f/∂x} at the same point. {@code v} is a scratch row of at least {@code n}.
+     * For {@code j} in {@code [0, n)}: {@code v[j] = f(y, x[xo+j])} and {@code g[go+j] = ∂f/∂x} at the
+     * same point, where {@code y} is the target of output {@code j}: {@code y[yo+j]} when targets are
+     * aligned with the predictions (a subclass with another layout, like several quantiles per target,
+     * maps {@code j} itself). {@code v} is a scratch row of at least {@code n}.
      */
     protected abstract void elements(double[] y, int yo, double[] x, int xo, double[] v, double[] g, int go, int n);
 
@@ -37,17 +44,15 @@ public abstract class ElementwiseLoss extends AbstractLoss {
 
     /** Adds {@code weights=[...]} to a spec when there are per-output weights. */
     protected final Spec withWeights(Spec spec) {
-        return outputWeights == null ? spec : spec.with("weights", outputWeights);
+        return withWeights(spec, outputWeights);
     }
 
     @Override
     protected final void compute(LossBatch batch, double[] values, double[] gradient) {
         int rows = batch.rows();
         int cols = batch.cols();
-        if (outputWeights != null && outputWeights.length != cols) {
-            throw new IllegalArgumentException(name() + " has " + outputWeights.length + " output weights but the batch has "
-                    + cols + " outputs");
-        }
+        int tc = batch.targetCols();
+        requireWeightCount(outputWeights, cols, "output");
         double[] x = batch.predictions();
         double[] y = batch.targets();
         double[] mask = batch.outputMask();
@@ -57,13 +62,16 @@ public abstract class ElementwiseLoss extends AbstractLoss {
         for (int i = 0; i < rows; i++) {
             int o = i * cols;
             int go = gradient != null ? o : 0;
-            elements(y, o, x, o, v, g, go, cols);
             double w = batch.weight(i) * norm;
-            double sum = 0;
             if (w == 0) {
-                // a masked example contributes nothing, even where f or f' is not finite
-                java.util.Arrays.fill(g, go, go + cols, 0.0);
-            } else if (mask == null && outputWeights == null) {
+                // a masked example contributes nothing and is not evaluated (padding may be out of the domain)
+                values[i] = 0;
+                Arrays.fill(g, go, go + cols, 0.0);
+                continue;
+            }
+            elements(y, i * tc, x, o, v, g, go, cols);
+            double sum = 0;
+            if (mask == null && outputWeights == null) {
                 for (int j = 0; j < cols; j++) {
                     sum += v[j];
                     g[go + j] *= w;

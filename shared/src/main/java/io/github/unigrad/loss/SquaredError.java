@@ -7,7 +7,8 @@ import io.github.unigrad.spec.Spec;
  * <ul>
  *   <li>{@code mse}: mean over outputs, {@code L_i = (1/K) Σ_j c_j (x_ij - y_ij)²} (DL4J's LossMSE, Keras'
  *       {@code mean_squared_error}; PyTorch's {@code MSELoss} with reduction "mean" also averages over examples);</li>
- *   <li>{@code l2}: sum over outputs, {@code L_i = Σ_j c_j (x_ij - y_ij)²} (DL4J's LossL2).</li>
+ *   <li>{@code l2}: sum over outputs, {@code L_i = Σ_j c_j (x_ij - y_ij)²} (DL4J's LossL2; Tribuo's
+ *       SquaredLoss is half of it, {@code Σ ½ d²}, with half the gradient).</li>
  * </ul>
  * Domain: any real predictions and targets. Source: Gauss (1809), least squares.
  */

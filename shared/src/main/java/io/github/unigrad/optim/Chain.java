@@ -4,7 +4,9 @@ import io.github.unigrad.schedule.Schedule;
 import io.github.unigrad.schedule.Schedules;
 import io.github.unigrad.spec.Spec;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * An optimiser made of a learning-rate schedule and a chain of transforms applied in order, as in
@@ -42,11 +44,17 @@ public final class Chain implements Optimiser {
             params |= this.transforms[i].needsParameters();
             summary |= this.transforms[i].needsGradientSummary();
         }
+        for (int i = 1; i < this.transforms.length; i++) {
+            if (this.transforms[i].needsGradientSummary()) {
+                throw new IllegalArgumentException(this.transforms[i].spec() + " must come first in a chain: it reads the"
+                        + " norm of the incoming gradient, which the transforms before it would have changed");
+            }
+        }
         this.slabs = s;
         this.needsParameters = params;
         this.needsSummary = summary;
         this.spec = spec != null ? spec
-                : Spec.of("chain").with("transforms", transforms.stream().map(Transform::spec).toList())
+                : Spec.of("chain").with("transforms", Transforms.specs(transforms))
                         .with("lr", Schedules.inSpec(lr));
     }
 
@@ -113,6 +121,35 @@ public final class Chain implements Optimiser {
         for (int i = 0; i < transforms.length; i++) {
             transforms[i].sparse(step, u, from, to, idx, p, po, state, firstSlab[i], so);
         }
+    }
+
+    /**
+     * Splits off a single {@link AddDecayedWeights}: decoupled when it sits just before a final
+     * {@code scale_by_lr}, L2 (coupled) when it comes first; empty otherwise, or when another
+     * transform reads the parameters.
+     */
+    @Override
+    public Optional<WeightDecaySplit> splitWeightDecay() {
+        int at = -1;
+        for (int i = 0; i < transforms.length; i++) {
+            if (transforms[i] instanceof AddDecayedWeights) {
+                if (at >= 0) {
+                    return Optional.empty();
+                }
+                at = i;
+            } else if (transforms[i].needsParameters()) {
+                return Optional.empty();
+            }
+        }
+        int last = transforms.length - 1;
+        boolean decoupled = at >= 0 && at == last - 1 && transforms[last] == ScaleByLearningRate.INSTANCE;
+        if (at < 0 || !(decoupled || at == 0)) {
+            return Optional.empty();
+        }
+        List<Transform> rest = new ArrayList<>(List.of(transforms));
+        rest.remove(at);
+        return Optional.of(new WeightDecaySplit(((AddDecayedWeights) transforms[at]).weightDecay(), decoupled,
+                new Chain(null, lr, rest)));
     }
 
     @Override

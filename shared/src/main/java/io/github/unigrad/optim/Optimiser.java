@@ -63,6 +63,33 @@ public interface Optimiser extends SpecDescribed {
         java.util.Arrays.fill(u, o, o + n, 0.0);
     }
 
+    /**
+     * A weight-decay term split off this optimiser, for a host whose updater never sees the
+     * parameters (DL4J's {@code GradientUpdater}) and applies the term through its own regularisation:
+     * <ul>
+     *   <li>{@code decoupled=true}: this optimiser's update equals {@code rest}'s update plus
+     *       {@code η_t · coefficient · θ} (η_t = {@link #learningRate}), which is DL4J's
+     *       {@code WeightDecay(coefficient, applyLR=true)};</li>
+     *   <li>{@code decoupled=false}: this optimiser's update equals {@code rest}'s update of the gradient
+     *       {@code g + coefficient · θ}, which is DL4J's {@code L2Regularization(coefficient)}.</li>
+     * </ul>
+     * {@code rest} has the same state layout, schedule and step semantics, and does not need the parameters.
+     *
+     * @param coefficient the decay coefficient λ
+     * @param decoupled   whether the term is added after the rule (scaled by η_t) or to the gradient
+     * @param rest        the optimiser without the term
+     */
+    record WeightDecaySplit(double coefficient, boolean decoupled, Optimiser rest) {
+    }
+
+    /**
+     * The optimiser's weight-decay term split off (see {@link WeightDecaySplit}), or empty when it has
+     * none or when its parameter-dependent part cannot be expressed as one such term.
+     */
+    default java.util.Optional<WeightDecaySplit> splitWeightDecay() {
+        return java.util.Optional.empty();
+    }
+
     /** Fills fresh state slabs with their initial values. */
     default void initialise(double[][] state, int so, int n) {
         for (int k = 0; k < slabs(); k++) {

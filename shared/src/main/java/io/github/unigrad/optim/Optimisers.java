@@ -1,42 +1,58 @@
 package io.github.unigrad.optim;
 
+import io.github.unigrad.schedule.Constant;
+import io.github.unigrad.schedule.InverseTime;
 import io.github.unigrad.schedule.Schedule;
 import io.github.unigrad.schedule.Schedules;
 import io.github.unigrad.spec.Catalogue;
 import io.github.unigrad.spec.Params;
 import io.github.unigrad.spec.Range;
 import io.github.unigrad.spec.Spec;
+import io.github.unigrad.spec.SpecException;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The optimiser catalogue: named presets of {@link Chain}s ({@code adam(lr=1e-3)}), the generic
- * {@code chain(transforms=[...], lr=...)}, and the wrappers. Adding an optimiser here makes it
- * available to both plugins, which build optimisers through {@link #parse} / {@link #build} only.
+ * {@code chain(transforms=[...], lr=...)}, Schedule-Free, and the wrappers. Adding an optimiser here
+ * makes it available to both plugins, which build optimisers through {@link #parse} / {@link #build}
+ * only. Every preset takes its learning rate as the first positional argument or as {@code lr}, a
+ * number or a schedule spec. Each preset's Javadoc is its transforms' (see the classes named below).
  */
 public final class Optimisers {
+    private static final Transforms.Moments ADAM = new Transforms.Moments(0.9, 0.999, 1e-8);
+
     private static final Catalogue<Optimiser> CATALOGUE = new Catalogue<Optimiser>("optimiser")
-            .add("adam", "Adam (Kingma & Ba 2015): bias-corrected first and second moments", Optimisers::adam);
+            .add("gradient_descent", "u = η g (full batch or not: the caller decides)", Optimisers::gradientDescent)
+            .add("sgd", "PyTorch SGD: L2 weight decay, momentum with dampening, Nesterov", Optimisers::sgd)
+            .add("momentum", "heavy ball: b ← μb + (1-d)g; u = η b", Optimisers::momentum)
+            .add("nesterov", "Nesterov momentum: u = η(g + μb), or DL4J's velocity form", Optimisers::nesterov)
+            .add("adagrad", "AdaGrad: G += g²; u = η g/(√G + ε)", Optimisers::adagrad)
+            .add("rmsprop", "RMSProp, plain, centred or with momentum", Optimisers::rmsprop)
+            .add("adam", "Adam (Kingma & Ba 2015): bias-corrected first and second moments", p -> adam(p, "adam", false))
+            .add("amsgrad", "AMSGrad (Reddi et al. 2018): Adam with the running maximum of v", p -> adam(p, "amsgrad", true))
+            .add("adamax", "AdaMax (Kingma & Ba 2015): infinity-norm Adam", Optimisers::adamax)
+            .add("nadam", "Nadam (Dozat 2016): Adam with Nesterov momentum", Optimisers::nadam)
+            .add("adamw", "AdamW (Loshchilov & Hutter 2019): Adam with decoupled weight decay", Optimisers::adamw)
+            .add("radam", "RAdam (Liu et al. 2020): rectified Adam", Optimisers::radam)
+            .add("adadelta", "AdaDelta (Zeiler 2012)", Optimisers::adadelta)
+            .add("adabelief", "AdaBelief (Zhuang et al. 2020)", Optimisers::adabelief)
+            .add("lion", "Lion (Chen et al. 2023): sign of interpolated momentum", Optimisers::lion)
+            .add("schedule_free_sgd", "Schedule-Free SGD (Defazio et al. 2024)", p -> scheduleFree(p, false))
+            .add("schedule_free_adamw", "Schedule-Free AdamW (Defazio et al. 2024)", p -> scheduleFree(p, true))
+            .add("pegasos", "Pegasos (Shalev-Shwartz et al. 2011): u = η_t(g + λθ), η_t = lr/(λt)", Optimisers::pegasos)
+            .add("averaging", "evaluate with the mean of the iterates (Polyak-Ruppert, Tribuo ParameterAveraging)",
+                    p -> new Averaging(inner(p), p.bool("includeInitial", false)))
+            .add("accumulate", "accumulate the gradient over k steps, then one inner step on the mean",
+                    p -> new Accumulate(inner(p), p.integer("every", 2, 1, Integer.MAX_VALUE)))
+            .add("lookahead", "Lookahead (Zhang et al. 2019): slow weights every k steps",
+                    p -> new Lookahead(inner(p), p.integer("k", 5, 1, Integer.MAX_VALUE),
+                            p.real("alpha", 0.5, new Range(0, false, 1, true))))
+            .add("skip_nonfinite", "skip steps whose gradient holds NaN or infinity", p -> new SkipNonFinite(inner(p)))
+            .add("chain", "any list of transforms, with the learning rate used by scale_by_lr", Optimisers::chain);
 
     private Optimisers() {
-    }
-
-    /** Reads {@code lr} (a number or a schedule spec) with the given default, which must be ≥ 0 at step 0. */
-    static Schedule learningRate(Params p, double def) {
-        Schedule s = p.component("lr", Schedules.build(Spec.of("constant").with("value", def)), Schedules::build);
-        p.check("lr", s.at(0), Range.NON_NEGATIVE);
-        return s;
-    }
-
-    private static Optimiser adam(Params p) {
-        Schedule lr = learningRate(p, 1e-3);
-        double b1 = p.real("b1", 0.9, Range.UNIT_HALF_OPEN);
-        double b2 = p.real("b2", 0.999, Range.UNIT_HALF_OPEN);
-        double eps = p.real("eps", 1e-8, Range.POSITIVE);
-        boolean epsilonHat = p.bool("epsilonHat", false);
-        Spec spec = Spec.of("adam").with("lr", Schedules.inSpec(lr)).with("b1", b1).with("b2", b2).with("eps", eps)
-                .with("epsilonHat", epsilonHat);
-        return new Chain(spec, lr, List.of(new ScaleByAdam(b1, b2, eps, epsilonHat), ScaleByLearningRate.INSTANCE));
     }
 
     public static Optimiser parse(String spec) {
@@ -58,5 +74,205 @@ public final class Optimisers {
     /** Adam with the paper's defaults and learning rate {@code lr}. */
     public static Optimiser adam(double lr) {
         return parse("adam(lr=" + Spec.formatNumber(lr) + ")");
+    }
+
+    /** Reads {@code lr} (a number or a schedule spec, also the first positional argument), which must be ≥ 0 at step 0. */
+    static Schedule learningRate(Params p, double def) {
+        p.positionalKeys("lr");
+        Schedule s = p.has("lr") ? p.component("lr", null, Schedules::build) : new Constant(def);
+        p.check("lr", s.at(0), Range.NON_NEGATIVE);
+        return s;
+    }
+
+    /** Reads a learning rate that must be given. */
+    private static Schedule requiredLearningRate(Params p) {
+        if (!p.positionalKeys("lr").has("lr")) {
+            throw new SpecException(p.name() + ": missing required 'lr' (a number ≥ 0 or a schedule) in " + p.spec());
+        }
+        return learningRate(p, Double.NaN);
+    }
+
+    private static Spec preset(String name, Schedule lr) {
+        return Spec.of(name).with("lr", Schedules.inSpec(lr));
+    }
+
+    /** Copies the named arguments of {@code from} (a transform's spec) into {@code into}, except {@code skip}. */
+    private static Spec with(Spec into, Spec from, String... skip) {
+        Spec s = into;
+        for (var e : from.named().entrySet()) {
+            if (!List.of(skip).contains(e.getKey())) {
+                s = s.with(e.getKey(), e.getValue());
+            }
+        }
+        return s;
+    }
+
+    private static Optimiser gradientDescent(Params p) {
+        Schedule lr = requiredLearningRate(p);
+        return new Chain(preset("gradient_descent", lr), lr, List.of(ScaleByLearningRate.INSTANCE));
+    }
+
+    private static Optimiser sgd(Params p) {
+        Schedule lr = learningRate(p, 0.01);
+        Trace trace = Transforms.trace(p, 0);
+        double wd = p.real("weightDecay", 0, Range.NON_NEGATIVE);
+        Spec spec = with(preset("sgd", lr), trace.spec()).with("weightDecay", wd);
+        boolean momentum = (Double) trace.spec().named().get("momentum") > 0;
+        if (!momentum && (Boolean) trace.spec().named().get("nesterov")) {
+            throw new SpecException("sgd: nesterov=true needs momentum > 0 (as PyTorch)");
+        }
+        List<Transform> ts = new ArrayList<>();
+        if (wd > 0) {
+            ts.add(new AddDecayedWeights(wd));
+        }
+        if (momentum) {
+            ts.add(trace);
+        }
+        ts.add(ScaleByLearningRate.INSTANCE);
+        return new Chain(spec, lr, ts);
+    }
+
+    private static Optimiser momentum(Params p) {
+        Schedule lr = requiredLearningRate(p);
+        double mu = Transforms.momentum(p, 0.9);
+        double dampening = p.real("dampening", 0, Range.UNIT);
+        Spec spec = preset("momentum", lr).with("momentum", mu).with("dampening", dampening);
+        return new Chain(spec, lr, List.of(new Trace(mu, dampening, false), ScaleByLearningRate.INSTANCE));
+    }
+
+    private static Optimiser nesterov(Params p) {
+        Schedule lr = requiredLearningRate(p);
+        double mu = Transforms.momentum(p, 0.9);
+        boolean inVelocity = p.bool("lrInVelocity", false);
+        Spec spec = preset("nesterov", lr).with("momentum", mu).with("lrInVelocity", inVelocity);
+        List<Transform> ts = inVelocity ? List.of(new NesterovVelocity(mu))
+                : List.of(new Trace(mu, 0, true), ScaleByLearningRate.INSTANCE);
+        return new Chain(spec, lr, ts);
+    }
+
+    private static Optimiser adagrad(Params p) {
+        Schedule lr = learningRate(p, 0.01);
+        Transform t = Transforms.adagrad(p, 1e-10, 0);
+        return new Chain(with(preset("adagrad", lr), t.spec()), lr, List.of(t, ScaleByLearningRate.INSTANCE));
+    }
+
+    private static Optimiser rmsprop(Params p) {
+        Schedule lr = learningRate(p, 0.01);
+        ScaleByRms rms = Transforms.rms(p, 1e-8, 0);
+        double mu = p.real("momentum", 0, Range.UNIT_HALF_OPEN);
+        Spec spec = with(preset("rmsprop", lr), rms.spec()).with("momentum", mu);
+        List<Transform> ts = new ArrayList<>(List.of(rms));
+        if (mu > 0) {
+            ts.add(new Trace(mu, 0, false));
+        }
+        ts.add(ScaleByLearningRate.INSTANCE);
+        return new Chain(spec, lr, ts);
+    }
+
+    private static Optimiser adam(Params p, String name, boolean amsgrad) {
+        Schedule lr = learningRate(p, 1e-3);
+        ScaleByAdam t = Transforms.adam(p, ADAM, amsgrad);
+        return new Chain(with(preset(name, lr), t.spec(), "amsgrad"), lr, List.of(t, ScaleByLearningRate.INSTANCE));
+    }
+
+    /** {@code [rule, add_decayed_weights(wd) unless wd = 0, scale_by_lr]}. */
+    private static List<Transform> decoupled(Transform rule, double wd) {
+        return wd > 0 ? List.of(rule, new AddDecayedWeights(wd), ScaleByLearningRate.INSTANCE)
+                : List.of(rule, ScaleByLearningRate.INSTANCE);
+    }
+
+    private static Optimiser adamw(Params p) {
+        Schedule lr = learningRate(p, 1e-3);
+        ScaleByAdam t = Transforms.adam(p, ADAM, p.bool("amsgrad", false));
+        double wd = p.real("weightDecay", 0.01, Range.NON_NEGATIVE);
+        return new Chain(with(preset("adamw", lr), t.spec()).with("weightDecay", wd), lr, decoupled(t, wd));
+    }
+
+    private static Optimiser adamax(Params p) {
+        Schedule lr = learningRate(p, 2e-3);
+        Transform t = Transforms.adamax(p, 1e-8);
+        return new Chain(with(preset("adamax", lr), t.spec()), lr, List.of(t, ScaleByLearningRate.INSTANCE));
+    }
+
+    private static Optimiser nadam(Params p) {
+        Schedule lr = learningRate(p, 2e-3);
+        Transform t = Transforms.nadam(p);
+        return new Chain(with(preset("nadam", lr), t.spec()), lr, List.of(t, ScaleByLearningRate.INSTANCE));
+    }
+
+    private static Optimiser radam(Params p) {
+        Schedule lr = learningRate(p, 1e-3);
+        Transform t = Transforms.radam(p);
+        return new Chain(with(preset("radam", lr), t.spec()), lr, List.of(t, ScaleByLearningRate.INSTANCE));
+    }
+
+    private static Optimiser adadelta(Params p) {
+        Schedule lr = learningRate(p, 1.0);
+        Transform t = Transforms.adadelta(p, 0.9);
+        return new Chain(with(preset("adadelta", lr), t.spec()), lr, List.of(t, ScaleByLearningRate.INSTANCE));
+    }
+
+    private static Optimiser adabelief(Params p) {
+        Schedule lr = learningRate(p, 1e-3);
+        Transform t = Transforms.belief(p, 1e-16);
+        return new Chain(with(preset("adabelief", lr), t.spec()), lr, List.of(t, ScaleByLearningRate.INSTANCE));
+    }
+
+    private static Optimiser lion(Params p) {
+        Schedule lr = learningRate(p, 1e-4);
+        Transform t = Transforms.lion(p);
+        double wd = p.real("weightDecay", 0, Range.NON_NEGATIVE);
+        return new Chain(with(preset("lion", lr), t.spec()).with("weightDecay", wd), lr, decoupled(t, wd));
+    }
+
+    private static Optimiser scheduleFree(Params p, boolean adam) {
+        Schedule lr = learningRate(p, adam ? 0.0025 : 1.0);
+        String name = adam ? "schedule_free_adamw" : "schedule_free_sgd";
+        Spec spec = preset(name, lr);
+        double beta;
+        Transforms.Moments m = ADAM;
+        if (adam) {
+            m = Transforms.moments(p, ADAM);
+            beta = m.b1();
+            spec = spec.with("b1", m.b1()).with("b2", m.b2()).with("eps", m.eps());
+        } else {
+            beta = Transforms.momentum(p, 0.9);
+            spec = spec.with("momentum", beta);
+        }
+        double wd = p.real("weightDecay", 0, Range.NON_NEGATIVE);
+        double r = p.real("r", 0, Range.NON_NEGATIVE);
+        double power = p.real("weightLrPower", 2, Range.NON_NEGATIVE);
+        spec = spec.with("weightDecay", wd).with("r", r).with("weightLrPower", power);
+        return new ScheduleFree(spec, lr, adam, beta, m.b2(), m.eps(), wd, r, power);
+    }
+
+    private static Optimiser pegasos(Params p) {
+        p.positionalKeys("lr", "lambda");
+        double lr = p.requiredReal("lr", Range.POSITIVE);
+        double lambda = p.requiredReal("lambda", Range.POSITIVE);
+        Spec spec = Spec.of("pegasos").with("lr", lr).with("lambda", lambda);
+        return new Chain(spec, new InverseTime(lr / lambda, 1, 1),
+                List.of(new AddDecayedWeights(lambda), ScaleByLearningRate.INSTANCE));
+    }
+
+    private static Optimiser inner(Params p) {
+        Optimiser inner = p.positionalKeys("inner").component("inner", null, Optimisers::build);
+        if (inner == null) {
+            throw new SpecException(p.name() + ": missing required 'inner' (an optimiser spec such as sgd(lr=0.1)) in " + p.spec());
+        }
+        return inner;
+    }
+
+    private static Optimiser chain(Params p) {
+        Schedule lr = learningRate(p, 1.0);
+        List<Transform> ts = p.components("transforms", Transforms::build);
+        if (ts == null || ts.isEmpty()) {
+            throw new SpecException("chain: missing required 'transforms' (a list such as [scale_by_adam(), scale_by_lr])");
+        }
+        try {
+            return new Chain(null, lr, ts);
+        } catch (IllegalArgumentException e) {
+            throw new SpecException("chain: " + e.getMessage());
+        }
     }
 }

@@ -5,6 +5,7 @@ import io.github.unigrad.spec.Spec;
 /**
  * {@code u ← η_t · u}, with {@code η_t} the optimiser's learning rate at this step (Optax's
  * {@code scale_by_learning_rate}, without the sign flip: our updates are subtracted).
+ * Spec: {@code scale_by_lr}.
  */
 public final class ScaleByLearningRate implements Transform {
     public static final ScaleByLearningRate INSTANCE = new ScaleByLearningRate();
@@ -19,18 +20,12 @@ public final class ScaleByLearningRate implements Transform {
 
     @Override
     public void dense(Step step, double[] u, double[] p, int o, double[][] state, int slab, int so, int n) {
-        double lr = step.learningRate();
-        for (int j = o, end = o + n; j < end; j++) {
-            u[j] *= lr;
-        }
+        Scale.by(u, o, o + n, step.learningRate());
     }
 
     @Override
     public void sparse(Step step, double[] u, int from, int to, int[] idx, double[] p, int po, double[][] state, int slab, int so) {
-        double lr = step.learningRate();
-        for (int j = from; j < to; j++) {
-            u[j] *= lr;
-        }
+        Scale.by(u, from, to, step.learningRate());
     }
 
     @Override

@@ -2,21 +2,33 @@ package io.github.unigrad.optim;
 
 /**
  * The scalars of one optimiser step, computed once before the pass over the parameters: the
- * 0-based step index, the learning rate, and (when the optimiser asked for it) the global norm of
- * the incoming gradient and whether it was finite. Wrappers (accumulation, lookahead) keep the
- * step their inner optimiser sees in {@link #inner()}.
+ * 0-based step index, the learning rate, (when the optimiser asked for it) the global norm of
+ * the incoming gradient and whether it was finite, and any rule-specific scalars the optimiser
+ * derived from those (Schedule-Free's averaging weight, a wrapper's "this step is a boundary" flag).
+ * Wrappers (accumulation, lookahead) keep the step their inner optimiser sees in {@link #inner()}.
  */
 public final class Step {
+    private static final double[] NONE = new double[0];
+
     private final long index;
     private final double learningRate;
     private final GradientSummary gradient;
     private final Step inner;
+    private final double[] scalars;
 
     public Step(long index, double learningRate, GradientSummary gradient, Step inner) {
+        this(index, learningRate, gradient, inner, NONE);
+    }
+
+    /**
+     * @param scalars rule-specific values computed in {@code begin}, read back with {@link #scalar(int)}
+     */
+    public Step(long index, double learningRate, GradientSummary gradient, Step inner, double... scalars) {
         this.index = index;
         this.learningRate = learningRate;
         this.gradient = gradient;
         this.inner = inner;
+        this.scalars = scalars.clone();
     }
 
     /** 0-based index of this step (bias corrections use {@code index() + 1}). */
@@ -41,5 +53,10 @@ public final class Step {
     /** The step an inner optimiser sees, for wrappers; null otherwise. */
     public Step inner() {
         return inner;
+    }
+
+    /** Rule-specific scalar {@code i} computed by the optimiser that began this step. */
+    public double scalar(int i) {
+        return scalars[i];
     }
 }

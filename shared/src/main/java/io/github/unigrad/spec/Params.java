@@ -208,6 +208,12 @@ public final class Params {
 
     /** Rejects any key that was given but never read, listing the keys this component knows. */
     public void done() {
+        if (spec.positional().size() > positionalKeys.size()) {
+            throw new SpecException(spec.name() + " takes " + (positionalKeys.isEmpty() ? "no positional arguments"
+                    : "at most " + positionalKeys.size() + " positional argument" + (positionalKeys.size() == 1 ? "" : "s")
+                    + " (" + String.join(", ", positionalKeys) + ")") + ", got " + spec.positional().size() + " in " + spec
+                    + "; name the keys, e.g. key=value");
+        }
         List<String> unknown = new ArrayList<>();
         for (String k : spec.named().keySet()) {
             if (!asked.contains(k)) {

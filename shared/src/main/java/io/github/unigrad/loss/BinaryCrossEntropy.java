@@ -1,0 +1,77 @@
+package io.github.unigrad.loss;
+
+import io.github.unigrad.spec.Range;
+import io.github.unigrad.spec.Spec;
+
+/**
+ * Binary cross-entropy (log loss), one independent binary problem per output (several outputs =
+ * multi-label). With the smoothed target {@code y' = (1 - ε) y + ε/2} and positive-class weight {@code w+}:
+ * {@code f = -(w+ y' log p + (1 - y') log(1 - p))}.
+ * <ul>
+ *   <li>{@code fromLogits=true} ({@link InputForm#SIGMOID_LOGITS}, {@code p = σ(z)}):
+ *       {@code f = w+ y' softplus(-z) + (1 - y') softplus(z)}, {@code ∂f/∂z = (1 - y') σ(z) - w+ y' σ(-z)}
+ *       ({@code = σ(z) - y'} when {@code w+ = 1}). Exact for any logit: {@code softplus} never takes the log
+ *       of an underflowed probability, so {@code z = ±1e4} gives finite, correct values. PyTorch's
+ *       {@code BCEWithLogitsLoss} ({@code pos_weight}), Keras' {@code BinaryCrossentropy(from_logits=True,
+ *       label_smoothing)}, Optax's {@code sigmoid_binary_cross_entropy}, Tribuo's multi-label
+ *       BinaryCrossEntropy (which returns this gradient negated).</li>
+ *   <li>{@code fromLogits=false} ({@link InputForm#PROBABILITIES}): {@code p' = clip(p, c, 1 - c)} and the
+ *       formula above at {@code p'}, {@code ∂f/∂p = -w+ y'/p' + (1 - y')/(1 - p')}. {@code clip = 1e-5}
+ *       reproduces DL4J's LossBinaryXENT exactly, score and gradient: like DL4J, the gradient is the
+ *       formula's derivative evaluated at the clipped probability and is <em>not</em> zeroed where the clip
+ *       is active (a saturated wrong prediction keeps a gradient pushing it back). With {@code clip = 0} a
+ *       probability of exactly 0 or 1 on the wrong side gives infinity (PyTorch's {@code BCELoss} instead
+ *       clamps the log at -100). Terms whose coefficient is 0 are skipped, so {@code p = y ∈ {0, 1}} gives 0.</li>
+ * </ul>
+ * {@code clip} applies only to probabilities (a {@code clip > 0} with {@code fromLogits=true} is rejected at
+ * parse time). Domain: targets in [0, 1] (checked). Source: the Bernoulli likelihood; label smoothing from
+ * Szegedy et al. (2016); positive weighting as in PyTorch.
+ */
+public final class BinaryCrossEntropy extends ElementwiseLoss {
+    private final boolean fromLogits;
+    private final double posWeight;
+    private final double clip;
+    private final double labelSmoothing;
+
+    public BinaryCrossEntropy(boolean fromLogits, double posWeight, double clip, double labelSmoothing,
+                              double[] outputWeights) {
+        super(outputWeights, false);
+        this.fromLogits = fromLogits;
+        this.posWeight = posWeight;
+        this.clip = clip;
+        this.labelSmoothing = labelSmoothing;
+    }
+
+    @Override
+    public InputForm inputForm() {
+        return fromLogits ? InputForm.SIGMOID_LOGITS : InputForm.PROBABILITIES;
+    }
+
+    @Override
+    protected void checkTargets(LossBatch batch) {
+        requireTargetsIn(batch, Range.UNIT, "targets in [0, 1]");
+    }
+
+    @Override
+    protected void elements(double[] y, int yo, double[] x, int xo, double[] v, double[] g, int go, int n) {
+        for (int j = 0; j < n; j++) {
+            double pos = posWeight * Numerics.smooth(y[yo + j], labelSmoothing, 2);
+            double neg = 1 - Numerics.smooth(y[yo + j], labelSmoothing, 2);
+            double z = x[xo + j];
+            if (fromLogits) {
+                v[j] = (pos == 0 ? 0 : pos * Numerics.softplus(-z)) + (neg == 0 ? 0 : neg * Numerics.softplus(z));
+                g[go + j] = neg * Numerics.sigmoid(z) - pos * Numerics.sigmoid(-z);
+            } else {
+                double p = Numerics.clip(z, clip, 1 - clip);
+                v[j] = -Numerics.xlogy(pos, p) - Numerics.xlogy(neg, 1 - p);
+                g[go + j] = (neg == 0 ? 0 : neg / (1 - p)) - (pos == 0 ? 0 : pos / p);
+            }
+        }
+    }
+
+    @Override
+    public Spec spec() {
+        return withWeights(Spec.of("binary_cross_entropy").with("fromLogits", fromLogits).with("posWeight", posWeight)
+                .with("clip", clip).with("labelSmoothing", labelSmoothing));
+    }
+}

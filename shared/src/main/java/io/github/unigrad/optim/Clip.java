@@ -1,0 +1,42 @@
+package io.github.unigrad.optim;
+
+import io.github.unigrad.spec.Spec;
+
+/**
+ * Clipping by value: {@code u ← min(max(u, -max), max)} entry by entry (Optax {@code clip},
+ * PyTorch {@code clip_grad_value_}). Stateless; the sparse step clips the listed entries, which is
+ * exactly the dense step since unlisted entries are zero. Spec: {@code clip(max)}.
+ */
+public final class Clip implements Transform {
+    private final double max;
+
+    public Clip(double max) {
+        this.max = max;
+    }
+
+    @Override
+    public int slabs() {
+        return 0;
+    }
+
+    @Override
+    public void dense(Step step, double[] u, double[] p, int o, double[][] state, int slab, int so, int n) {
+        clip(u, o, o + n, max);
+    }
+
+    @Override
+    public void sparse(Step step, double[] u, int from, int to, int[] idx, double[] p, int po, double[][] state, int slab, int so) {
+        clip(u, from, to, max);
+    }
+
+    private static void clip(double[] u, int from, int to, double max) {
+        for (int j = from; j < to; j++) {
+            u[j] = Math.min(Math.max(u[j], -max), max);
+        }
+    }
+
+    @Override
+    public Spec spec() {
+        return Spec.of("clip").with("max", max);
+    }
+}

@@ -1,0 +1,49 @@
+package io.github.unigrad.optim;
+
+import io.github.unigrad.spec.Spec;
+
+/**
+ * Clipping by global norm (Pascanu et al. 2013; Optax {@code clip_by_global_norm}, PyTorch
+ * {@code clip_grad_norm_}): {@code u ← u · min(1, max / ‖g‖)}, where {@code ‖g‖} is the L2 norm of
+ * the whole incoming gradient, which the adapter supplies through a {@link GradientSummary}.
+ * It must therefore come first in a chain. Stateless; sparse and dense steps agree. A gradient
+ * whose norm is not finite is left alone (wrap the optimiser in {@code skip_nonfinite} to drop it).
+ * Spec: {@code clip_by_global_norm(max)}.
+ */
+public final class ClipByGlobalNorm implements Transform {
+    private final double max;
+
+    public ClipByGlobalNorm(double max) {
+        this.max = max;
+    }
+
+    @Override
+    public int slabs() {
+        return 0;
+    }
+
+    @Override
+    public boolean needsGradientSummary() {
+        return true;
+    }
+
+    private double factor(Step step) {
+        double norm = step.gradient().norm();
+        return norm > max && Double.isFinite(norm) ? max / norm : 1.0;
+    }
+
+    @Override
+    public void dense(Step step, double[] u, double[] p, int o, double[][] state, int slab, int so, int n) {
+        Scale.by(u, o, o + n, factor(step));
+    }
+
+    @Override
+    public void sparse(Step step, double[] u, int from, int to, int[] idx, double[] p, int po, double[][] state, int slab, int so) {
+        Scale.by(u, from, to, factor(step));
+    }
+
+    @Override
+    public Spec spec() {
+        return Spec.of("clip_by_global_norm").with("max", max);
+    }
+}

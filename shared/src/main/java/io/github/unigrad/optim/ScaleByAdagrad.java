@@ -1,0 +1,66 @@
+package io.github.unigrad.optim;
+
+import io.github.unigrad.spec.Spec;
+
+/**
+ * AdaGrad's direction (Duchi, Hazan and Singer, "Adaptive Subgradient Methods for Online Learning
+ * and Stochastic Optimization", JMLR 2011):
+ * <pre>
+ *   G ← G + g²
+ *   u = g / (√G + ε)
+ * </pre>
+ * with G starting at {@code initialAccumulator}. ε outside the square root is the convention of
+ * PyTorch, DL4J and Tribuo alike (Optax puts it inside). DL4J starts G at ε; Tribuo at its
+ * {@code initialValue} and, with example weight w, feeds {@code w g} (which the adapter does).
+ * State: slab 0 is G (DL4J's layout).
+ *
+ * <p>Sparse (lazy) form: only the listed parameters' accumulators grow, which is exact, since an
+ * unlisted entry's gradient is zero. Spec: {@code scale_by_adagrad(eps=1e-10, initialAccumulator=0)}.
+ */
+public final class ScaleByAdagrad implements Transform {
+    private final double eps;
+    private final double initialAccumulator;
+
+    public ScaleByAdagrad(double eps, double initialAccumulator) {
+        this.eps = eps;
+        this.initialAccumulator = initialAccumulator;
+    }
+
+    @Override
+    public int slabs() {
+        return 1;
+    }
+
+    @Override
+    public double initialValue(int k) {
+        return initialAccumulator;
+    }
+
+    @Override
+    public void dense(Step step, double[] u, double[] p, int o, double[][] state, int slab, int so, int n) {
+        double[] acc = state[slab];
+        int d = so - o;
+        for (int j = o, end = o + n; j < end; j++) {
+            u[j] = element(u[j], acc, j + d, eps);
+        }
+    }
+
+    @Override
+    public void sparse(Step step, double[] u, int from, int to, int[] idx, double[] p, int po, double[][] state, int slab, int so) {
+        double[] acc = state[slab];
+        for (int j = from; j < to; j++) {
+            u[j] = element(u[j], acc, so + idx[j], eps);
+        }
+    }
+
+    private static double element(double g, double[] acc, int k, double eps) {
+        double a = acc[k] + g * g;
+        acc[k] = a;
+        return g / (Math.sqrt(a) + eps);
+    }
+
+    @Override
+    public Spec spec() {
+        return Spec.of("scale_by_adagrad").with("eps", eps).with("initialAccumulator", initialAccumulator);
+    }
+}

@@ -1,0 +1,59 @@
+package io.github.unigrad.optim;
+
+import io.github.unigrad.spec.Spec;
+
+/**
+ * Lion's direction (Chen et al., "Symbolic Discovery of Optimization Algorithms", NeurIPS 2023, Program 1):
+ * <pre>
+ *   u = sign(β1 m + (1-β1) g)
+ *   m ← β2 m + (1-β2) g
+ * </pre>
+ * ({@code sign(0) = 0}). Lion's decoupled weight decay is {@code add_decayed_weights} after it.
+ * State: slab 0 is m.
+ *
+ * <p>Sparse (lazy) form: only the listed parameters' momenta decay and update.
+ * Spec: {@code scale_by_lion(b1=0.9, b2=0.99)}.
+ */
+public final class ScaleByLion implements Transform {
+    private final double beta1;
+    private final double beta2;
+
+    public ScaleByLion(double beta1, double beta2) {
+        this.beta1 = beta1;
+        this.beta2 = beta2;
+    }
+
+    @Override
+    public int slabs() {
+        return 1;
+    }
+
+    @Override
+    public void dense(Step step, double[] u, double[] p, int o, double[][] state, int slab, int so, int n) {
+        double[] m = state[slab];
+        int d = so - o;
+        for (int j = o, end = o + n; j < end; j++) {
+            u[j] = element(u[j], m, j + d, beta1, beta2);
+        }
+    }
+
+    @Override
+    public void sparse(Step step, double[] u, int from, int to, int[] idx, double[] p, int po, double[][] state, int slab, int so) {
+        double[] m = state[slab];
+        for (int j = from; j < to; j++) {
+            u[j] = element(u[j], m, so + idx[j], beta1, beta2);
+        }
+    }
+
+    private static double element(double g, double[] m, int k, double b1, double b2) {
+        double mk = m[k];
+        double c = b1 * mk + (1 - b1) * g;
+        m[k] = b2 * mk + (1 - b2) * g;
+        return Math.signum(c);
+    }
+
+    @Override
+    public Spec spec() {
+        return Spec.of("scale_by_lion").with("b1", beta1).with("b2", beta2);
+    }
+}

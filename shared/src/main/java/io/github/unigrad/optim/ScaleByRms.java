@@ -1,0 +1,94 @@
+package io.github.unigrad.optim;
+
+import io.github.unigrad.spec.Spec;
+
+/**
+ * RMSProp's direction (Tieleman and Hinton, Lecture 6.5, 2012; centred form from Graves,
+ * "Generating Sequences With Recurrent Neural Networks", 2013, eq. 38-40):
+ * <pre>
+ *   v ← α v + (1-α) g²
+ *   u = g / (√v + ε)                       (plain)
+ *   m ← α m + (1-α) g;  u = g / (√(v - m²) + ε)   (centered=true)
+ * </pre>
+ * with v starting at {@code initialAccumulator}. ε outside the square root, as PyTorch, DL4J and
+ * Tribuo; DL4J starts v at ε ({@code initialAccumulator=1e-8}). RMSProp with momentum is this
+ * followed by {@code trace} (PyTorch's {@code momentum}). State: slab 0 is v, slab 1 (centred) m.
+ *
+ * <p>Sparse (lazy) form: only the listed parameters' averages decay and update (Tribuo's RMSProp
+ * decays every entry at every step, so its sparse trajectories differ).
+ * Spec: {@code scale_by_rms(alpha=0.99, eps=1e-8, centered=false, initialAccumulator=0)}.
+ */
+public final class ScaleByRms implements Transform {
+    private final double alpha;
+    private final double eps;
+    private final boolean centered;
+    private final double initialAccumulator;
+
+    public ScaleByRms(double alpha, double eps, boolean centered, double initialAccumulator) {
+        this.alpha = alpha;
+        this.eps = eps;
+        this.centered = centered;
+        this.initialAccumulator = initialAccumulator;
+    }
+
+    @Override
+    public int slabs() {
+        return centered ? 2 : 1;
+    }
+
+    @Override
+    public double initialValue(int k) {
+        return k == 0 ? initialAccumulator : 0.0;
+    }
+
+    @Override
+    public void dense(Step step, double[] u, double[] p, int o, double[][] state, int slab, int so, int n) {
+        double[] v = state[slab];
+        int d = so - o;
+        if (centered) {
+            double[] m = state[slab + 1];
+            for (int j = o, end = o + n; j < end; j++) {
+                u[j] = centred(u[j], v, m, j + d, alpha, eps);
+            }
+        } else {
+            for (int j = o, end = o + n; j < end; j++) {
+                u[j] = plain(u[j], v, j + d, alpha, eps);
+            }
+        }
+    }
+
+    @Override
+    public void sparse(Step step, double[] u, int from, int to, int[] idx, double[] p, int po, double[][] state, int slab, int so) {
+        double[] v = state[slab];
+        if (centered) {
+            double[] m = state[slab + 1];
+            for (int j = from; j < to; j++) {
+                u[j] = centred(u[j], v, m, so + idx[j], alpha, eps);
+            }
+        } else {
+            for (int j = from; j < to; j++) {
+                u[j] = plain(u[j], v, so + idx[j], alpha, eps);
+            }
+        }
+    }
+
+    private static double plain(double g, double[] v, int k, double alpha, double eps) {
+        double vk = alpha * v[k] + (1 - alpha) * g * g;
+        v[k] = vk;
+        return g / (Math.sqrt(vk) + eps);
+    }
+
+    private static double centred(double g, double[] v, double[] m, int k, double alpha, double eps) {
+        double vk = alpha * v[k] + (1 - alpha) * g * g;
+        double mk = alpha * m[k] + (1 - alpha) * g;
+        v[k] = vk;
+        m[k] = mk;
+        return g / (Math.sqrt(vk - mk * mk) + eps);
+    }
+
+    @Override
+    public Spec spec() {
+        return Spec.of("scale_by_rms").with("alpha", alpha).with("eps", eps).with("centered", centered)
+                .with("initialAccumulator", initialAccumulator);
+    }
+}

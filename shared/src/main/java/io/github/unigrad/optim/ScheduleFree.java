@@ -1,0 +1,196 @@
+package io.github.unigrad.optim;
+
+import io.github.unigrad.schedule.Schedule;
+import io.github.unigrad.spec.Spec;
+
+/**
+ * Schedule-Free SGD and AdamW (Defazio, Yang, Mehta, Mishchenko, Khaled and Cutkosky, "The Road
+ * Less Scheduled", NeurIPS 2024, Algorithms 1 and 2; reference implementation
+ * {@code facebookresearch/schedule_free}). With gradient g taken at the trained parameters y:
+ * <pre>
+ *   ĝ = g (+ λ y)                          SGD;   ĝ = g / (√v + ε) (+ λ y),  v ← β2 v + (1-β2) g²   AdamW
+ *   γ_t = η_t                              SGD;   γ_t = η_t √(1-β2^t)                               AdamW
+ *   z ← z - γ_t ĝ
+ *   x ← (1 - c_t) x + c_t z,   c_t = w_t / Σ_{i≤t} w_i,   w_t = γ_t^r · (max_{i≤t} γ_i)^p
+ *   y = (1 - β) z + β x
+ * </pre>
+ * The model is trained at y and evaluated at x. Kept without reading the parameters: slab 0 holds
+ * {@code D = z - x} (so {@code z = y + βD}, {@code x = y - (1-β)D}); one step is
+ * <pre>
+ *   e = D - γ_t ĝ;   u = (1-β) γ_t ĝ - β c_t e;   D ← (1 - c_t) e
+ * </pre>
+ * and {@link #finalAdjustment} writes {@code (1-β) D} (x = y minus it). For AdamW slab 1 is v.
+ * The parameters are read only when weightDecay &gt; 0 (decay at y, as the reference code).
+ *
+ * <p>c_t depends on the whole learning-rate history; {@code begin} recomputes the sums from step 0
+ * in a fixed order (remembering the last step's sums only to save time, which cannot change a
+ * value), so a restored run continues bit-for-bit. Sparse (lazy) form: only the listed
+ * parameters' D (and v) change; c_t comes from the global step.
+ */
+public final class ScheduleFree implements Optimiser {
+    private final Spec spec;
+    private final Schedule lr;
+    private final boolean adam;
+    private final double beta;
+    private final double beta2;
+    private final double eps;
+    private final double weightDecay;
+    private final double r;
+    private final double weightLrPower;
+    private long memoIndex = -1;
+    private double memoMax;
+    private double memoSum;
+
+    /**
+     * @param adam   AdamW (true) or SGD (false); beta2 and eps are used by AdamW only
+     * @param beta   the interpolation β (SGD's momentum, AdamW's β1)
+     */
+    public ScheduleFree(Spec spec, Schedule lr, boolean adam, double beta, double beta2, double eps, double weightDecay,
+                        double r, double weightLrPower) {
+        this.spec = spec;
+        this.lr = lr;
+        this.adam = adam;
+        this.beta = beta;
+        this.beta2 = beta2;
+        this.eps = eps;
+        this.weightDecay = weightDecay;
+        this.r = r;
+        this.weightLrPower = weightLrPower;
+    }
+
+    @Override
+    public Spec spec() {
+        return spec;
+    }
+
+    @Override
+    public int slabs() {
+        return adam ? 2 : 1;
+    }
+
+    @Override
+    public double initialValue(int k) {
+        return 0.0;
+    }
+
+    @Override
+    public boolean needsParameters() {
+        return weightDecay != 0;
+    }
+
+    @Override
+    public boolean needsGradientSummary() {
+        return false;
+    }
+
+    @Override
+    public double learningRate(long index) {
+        return lr.at(index);
+    }
+
+    /** γ at 0-based step i. */
+    private double gamma(long i) {
+        double g = lr.at(i);
+        return adam ? g * Math.sqrt(1 - Math.pow(beta2, i + 1)) : g;
+    }
+
+    private double weight(double gamma, double max) {
+        return (r == 0 ? 1.0 : Math.pow(gamma, r)) * Math.pow(max, weightLrPower);
+    }
+
+    /** c at step {@code index}: the sums over 0..index, always accumulated from 0 in order. */
+    private synchronized double averagingWeight(long index) {
+        if (memoIndex > index || memoIndex < 0) {
+            memoIndex = -1;
+            memoMax = 0;
+            memoSum = 0;
+        }
+        for (long i = memoIndex + 1; i <= index; i++) {
+            double g = gamma(i);
+            memoMax = Math.max(memoMax, g);
+            memoSum += weight(g, memoMax);
+        }
+        memoIndex = index;
+        double w = weight(gamma(index), memoMax);
+        return memoSum == 0 ? 0.0 : w / memoSum;
+    }
+
+    @Override
+    public Step begin(long index, GradientSummary summary) {
+        return new Step(index, lr.at(index), summary, null, gamma(index), averagingWeight(index));
+    }
+
+    @Override
+    public void dense(Step step, double[] u, double[] p, int o, double[][] state, int so, int n) {
+        double[] dz = state[0];
+        double[] v = adam ? state[1] : null;
+        double gamma = step.scalar(0);
+        double c = step.scalar(1);
+        int d = so - o;
+        for (int j = o, end = o + n; j < end; j++) {
+            double g = adam ? normalised(u[j], v, j + d, beta2, eps) : u[j];
+            if (weightDecay != 0) {
+                g += weightDecay * p[j];
+            }
+            u[j] = element(g, dz, j + d, gamma, c, beta);
+        }
+    }
+
+    @Override
+    public void sparse(Step step, double[] u, int from, int to, int[] idx, double[] p, int po, double[][] state, int so) {
+        double[] dz = state[0];
+        double[] v = adam ? state[1] : null;
+        double gamma = step.scalar(0);
+        double c = step.scalar(1);
+        for (int j = from; j < to; j++) {
+            int k = so + idx[j];
+            double g = adam ? normalised(u[j], v, k, beta2, eps) : u[j];
+            if (weightDecay != 0) {
+                g += weightDecay * p[po + idx[j]];
+            }
+            u[j] = element(g, dz, k, gamma, c, beta);
+        }
+    }
+
+    private static double normalised(double g, double[] v, int k, double b2, double eps) {
+        double vk = b2 * v[k] + (1 - b2) * g * g;
+        v[k] = vk;
+        return g / (Math.sqrt(vk) + eps);
+    }
+
+    private static double element(double g, double[] dz, int k, double gamma, double c, double beta) {
+        double e = dz[k] - gamma * g;
+        dz[k] = (1 - c) * e;
+        return (1 - beta) * gamma * g - beta * c * e;
+    }
+
+    @Override
+    public boolean hasFinalAdjustment() {
+        return true;
+    }
+
+    /** Writes {@code (1-β) D}: the evaluation parameters are x = y minus it. */
+    @Override
+    public void finalAdjustment(long steps, double[] u, int o, double[][] state, int so, int n) {
+        double[] dz = state[0];
+        double s = 1 - beta;
+        for (int j = 0; j < n; j++) {
+            u[o + j] = s * dz[so + j];
+        }
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ScheduleFree s && s.spec.equals(spec);
+    }
+
+    @Override
+    public int hashCode() {
+        return spec.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return spec.toString();
+    }
+}

@@ -1,0 +1,68 @@
+package io.github.unigrad.optim;
+
+import io.github.unigrad.spec.Spec;
+
+/**
+ * Momentum, as PyTorch's SGD (after Sutskever et al., "On the importance of initialization and
+ * momentum in deep learning", ICML 2013):
+ * <pre>
+ *   b ← μ b + (1 - d) g        (at step index 0: b ← g, as PyTorch, which starts the buffer at g)
+ *   u = b                      (heavy ball)
+ *   u = g + μ b                (nesterov=true)
+ * </pre>
+ * with momentum μ and dampening d. Followed by {@code scale_by_lr}, this is PyTorch's
+ * {@code SGD(momentum, dampening, nesterov)} and Tribuo's {@code SGD} with {@code Momentum.STANDARD}
+ * ({@code nesterov=false}) or {@code Momentum.NESTEROV} (both with d = 0). State: slab 0 is b.
+ *
+ * <p>Sparse (lazy) form: only the listed parameters' buffers decay and update (Tribuo decays every
+ * buffer at every step but moves only the listed parameters, so its sparse trajectories differ).
+ * Spec: {@code trace(momentum=0.9, dampening=0, nesterov=false)}.
+ */
+public final class Trace implements Transform {
+    private final double momentum;
+    private final double dampening;
+    private final boolean nesterov;
+
+    public Trace(double momentum, double dampening, boolean nesterov) {
+        this.momentum = momentum;
+        this.dampening = dampening;
+        this.nesterov = nesterov;
+    }
+
+    @Override
+    public int slabs() {
+        return 1;
+    }
+
+    @Override
+    public void dense(Step step, double[] u, double[] p, int o, double[][] state, int slab, int so, int n) {
+        double[] b = state[slab];
+        double keep = step.index() == 0 ? 0.0 : momentum;
+        double gain = step.index() == 0 ? 1.0 : 1 - dampening;
+        int d = so - o;
+        for (int j = o, end = o + n; j < end; j++) {
+            u[j] = element(u[j], b, j + d, keep, gain, momentum, nesterov);
+        }
+    }
+
+    @Override
+    public void sparse(Step step, double[] u, int from, int to, int[] idx, double[] p, int po, double[][] state, int slab, int so) {
+        double[] b = state[slab];
+        double keep = step.index() == 0 ? 0.0 : momentum;
+        double gain = step.index() == 0 ? 1.0 : 1 - dampening;
+        for (int j = from; j < to; j++) {
+            u[j] = element(u[j], b, so + idx[j], keep, gain, momentum, nesterov);
+        }
+    }
+
+    private static double element(double g, double[] b, int k, double keep, double gain, double mu, boolean nesterov) {
+        double bk = keep * b[k] + gain * g;
+        b[k] = bk;
+        return nesterov ? g + mu * bk : bk;
+    }
+
+    @Override
+    public Spec spec() {
+        return Spec.of("trace").with("momentum", momentum).with("dampening", dampening).with("nesterov", nesterov);
+    }
+}

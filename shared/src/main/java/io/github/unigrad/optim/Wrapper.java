@@ -1,0 +1,82 @@
+package io.github.unigrad.optim;
+
+import io.github.unigrad.spec.Spec;
+
+/**
+ * An optimiser that changes the step of an inner one: the inner optimiser's slabs come first (so
+ * the inner state layout, DL4J's included, is unchanged) and the wrapper's own slabs follow.
+ */
+abstract class Wrapper implements Optimiser {
+    protected final Optimiser inner;
+    private final int own;
+    private final Spec spec;
+
+    Wrapper(Optimiser inner, int ownSlabs, Spec spec) {
+        this.inner = inner;
+        this.own = ownSlabs;
+        this.spec = spec;
+    }
+
+    public Optimiser inner() {
+        return inner;
+    }
+
+    /** Index of the wrapper's first own slab. */
+    protected final int ownSlab() {
+        return inner.slabs();
+    }
+
+    @Override
+    public Spec spec() {
+        return spec;
+    }
+
+    @Override
+    public int slabs() {
+        return inner.slabs() + own;
+    }
+
+    @Override
+    public double initialValue(int k) {
+        return k < inner.slabs() ? inner.initialValue(k) : 0.0;
+    }
+
+    @Override
+    public boolean needsParameters() {
+        return inner.needsParameters();
+    }
+
+    @Override
+    public boolean needsGradientSummary() {
+        return inner.needsGradientSummary();
+    }
+
+    @Override
+    public double learningRate(long index) {
+        return inner.learningRate(index);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o != null && o.getClass() == getClass() && ((Wrapper) o).spec.equals(spec);
+    }
+
+    @Override
+    public int hashCode() {
+        return spec.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return spec.toString();
+    }
+
+    /** Rejects an inner optimiser whose evaluation parameters differ from its trained ones. */
+    static Optimiser withoutFinalAdjustment(String wrapper, Optimiser inner) {
+        if (inner.hasFinalAdjustment()) {
+            throw new IllegalArgumentException(wrapper + " cannot wrap " + inner.spec()
+                    + ": both would replace the trained parameters at the end; wrap it the other way round");
+        }
+        return inner;
+    }
+}

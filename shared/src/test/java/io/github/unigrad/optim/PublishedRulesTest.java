@@ -1,0 +1,535 @@
+package io.github.unigrad.optim;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+/**
+ * Several steps of every rule on a fixed gradient sequence, against a scalar re-implementation of
+ * the published rule written here (from the paper, or from PyTorch / DL4J / Tribuo where the
+ * option names one), never by calling the code under test.
+ */
+class PublishedRulesTest {
+    static final int N = 3;
+    static final int T = 8;
+    static final double[] THETA0 = {0.5, -0.3, 1.2};
+
+    /** The fixed gradient of step t (1-based), entry j. */
+    static double g(int t, int j) {
+        return Math.sin(1.3 * t + 0.7 * j + 0.1) * (1 + j);
+    }
+
+    /** A reference rule: returns the update of step t (1-based) for gradient g at parameters θ. */
+    interface Reference {
+        double[] update(int t, double[] g, double[] theta);
+    }
+
+    /** Runs the spec and the reference side by side for T steps and compares every iterate. */
+    static Run check(String spec, Reference ref) {
+        Run run = new Run(Optimisers.parse(spec), THETA0);
+        double[] theta = THETA0.clone();
+        for (int t = 1; t <= T; t++) {
+            double[] grad = new double[N];
+            for (int j = 0; j < N; j++) {
+                grad[j] = g(t, j);
+            }
+            double[] u = ref.update(t, grad.clone(), theta.clone());
+            run.step(grad);
+            for (int j = 0; j < N; j++) {
+                theta[j] -= u[j];
+                assertThat(run.theta[j]).as("%s, step %d, entry %d", spec, t, j)
+                        .isCloseTo(theta[j], within(1e-12 * Math.max(1, Math.abs(theta[j]))));
+            }
+        }
+        return run;
+    }
+
+    static double[] zeros() {
+        return new double[N];
+    }
+
+    static double[] filled(double v) {
+        double[] a = new double[N];
+        java.util.Arrays.fill(a, v);
+        return a;
+    }
+
+    @Test
+    void gradientDescent() {
+        check("gradient_descent(0.1)", (t, g, th) -> {
+            for (int j = 0; j < N; j++) {
+                g[j] *= 0.1;
+            }
+            return g;
+        });
+    }
+
+    @Test
+    void gradientDescentFollowsItsSchedule() {
+        // lr/(1 + t) with t 0-based: Tribuo's linear decay lr/t with t 1-based
+        check("gradient_descent(lr=inverse_time(0.3))", (t, g, th) -> {
+            for (int j = 0; j < N; j++) {
+                g[j] *= 0.3 / t;
+            }
+            return g;
+        });
+    }
+
+    @Test
+    void sgdWithMomentumDampeningAndL2AsPyTorch() {
+        double lr = 0.05;
+        double mu = 0.8;
+        double d = 0.3;
+        double wd = 0.1;
+        double[] buf = zeros();
+        check("sgd(lr=0.05, momentum=0.8, dampening=0.3, weightDecay=0.1)", (t, g, th) -> {
+            double[] u = new double[N];
+            for (int j = 0; j < N; j++) {
+                double gj = g[j] + wd * th[j];
+                buf[j] = t == 1 ? gj : mu * buf[j] + (1 - d) * gj;
+                u[j] = lr * buf[j];
+            }
+            return u;
+        });
+    }
+
+    @Test
+    void nesterovAsPyTorchAndTribuo() {
+        double lr = 0.05;
+        double mu = 0.9;
+        double[] buf = zeros();
+        Reference ref = (t, g, th) -> {
+            double[] u = new double[N];
+            for (int j = 0; j < N; j++) {
+                buf[j] = mu * buf[j] + g[j];
+                u[j] = lr * (g[j] + mu * buf[j]);
+            }
+            return u;
+        };
+        check("nesterov(0.05)", ref);
+        java.util.Arrays.fill(buf, 0);
+        check("sgd(lr=0.05, momentum=0.9, nesterov=true)", ref);
+    }
+
+    @Test
+    void heavyBallAsTribuoStandardMomentum() {
+        double[] m = zeros();
+        check("momentum(0.05, momentum=0.7)", (t, g, th) -> {
+            double[] u = new double[N];
+            for (int j = 0; j < N; j++) {
+                m[j] = 0.7 * m[j] + g[j];
+                u[j] = 0.05 * m[j];
+            }
+            return u;
+        });
+    }
+
+    @Test
+    void nesterovWithTheRateInsideTheVelocityAsDl4j() {
+        // DL4J Nesterovs: v = mu v - lr g; update = mu v_prev - (1 + mu) v; with a changing rate
+        double mu = 0.9;
+        double[] v = zeros();
+        check("nesterov(lr=exponential(0.1, gamma=0.5), momentum=0.9, lrInVelocity=true)", (t, g, th) -> {
+            double lr = 0.1 * Math.pow(0.5, t - 1);
+            double[] u = new double[N];
+            for (int j = 0; j < N; j++) {
+                double prev = v[j];
+                v[j] = mu * v[j] - lr * g[j];
+                u[j] = mu * prev - (1 + mu) * v[j];
+            }
+            return u;
+        });
+    }
+
+    @Test
+    void adagradWithInitialAccumulator() {
+        double[] acc = filled(0.1);
+        check("adagrad(lr=0.5, eps=1e-6, initialAccumulator=0.1)", (t, g, th) -> {
+            double[] u = new double[N];
+            for (int j = 0; j < N; j++) {
+                acc[j] += g[j] * g[j];
+                u[j] = 0.5 * g[j] / (Math.sqrt(acc[j]) + 1e-6);
+            }
+            return u;
+        });
+    }
+
+    @Test
+    void rmspropPlainAsPyTorch() {
+        double[] v = zeros();
+        check("rmsprop(lr=0.01, alpha=0.9)", (t, g, th) -> {
+            double[] u = new double[N];
+            for (int j = 0; j < N; j++) {
+                v[j] = 0.9 * v[j] + 0.1 * g[j] * g[j];
+                u[j] = 0.01 * g[j] / (Math.sqrt(v[j]) + 1e-8);
+            }
+            return u;
+        });
+    }
+
+    @Test
+    void rmspropCentredWithMomentumAsPyTorch() {
+        double[] v = zeros();
+        double[] avg = zeros();
+        double[] buf = zeros();
+        check("rmsprop(lr=0.01, alpha=0.9, eps=1e-3, momentum=0.5, centered=true)", (t, g, th) -> {
+            double[] u = new double[N];
+            for (int j = 0; j < N; j++) {
+                v[j] = 0.9 * v[j] + 0.1 * g[j] * g[j];
+                avg[j] = 0.9 * avg[j] + 0.1 * g[j];
+                buf[j] = 0.5 * buf[j] + g[j] / (Math.sqrt(v[j] - avg[j] * avg[j]) + 1e-3);
+                u[j] = 0.01 * buf[j];
+            }
+            return u;
+        });
+    }
+
+    @Test
+    void rmspropAsDl4jStartsAtEpsilon() {
+        double[] v = filled(1e-8);
+        check("rmsprop(lr=0.1, alpha=0.95, eps=1e-8, initialAccumulator=1e-8)", (t, g, th) -> {
+            double[] u = new double[N];
+            for (int j = 0; j < N; j++) {
+                v[j] = v[j] * 0.95 + g[j] * g[j] * (1 - 0.95);
+                u[j] = 0.1 * g[j] / (Math.sqrt(v[j]) + 1e-8);
+            }
+            return u;
+        });
+    }
+
+    /** Adam, Algorithm 1 of the paper; with eps outside the bias correction as DL4J when {@code hat}. */
+    static Reference adam(double lr, double b1, double b2, double eps, boolean hat, boolean ams, double wd) {
+        double[] m = zeros();
+        double[] v = zeros();
+        double[] vMax = zeros();
+        return (t, g, th) -> {
+            double[] u = new double[N];
+            for (int j = 0; j < N; j++) {
+                m[j] = b1 * m[j] + (1 - b1) * g[j];
+                v[j] = b2 * v[j] + (1 - b2) * g[j] * g[j];
+                vMax[j] = Math.max(vMax[j], v[j]);
+                double vv = ams ? vMax[j] : v[j];
+                double c1 = 1 - Math.pow(b1, t);
+                double c2 = 1 - Math.pow(b2, t);
+                u[j] = hat ? lr * Math.sqrt(c2) / c1 * m[j] / (Math.sqrt(vv) + eps)
+                        : lr * (m[j] / c1) / (Math.sqrt(vv / c2) + eps);
+                u[j] += lr * wd * th[j];
+            }
+            return u;
+        };
+    }
+
+    @Test
+    void adamAndItsDl4jForm() {
+        check("adam(lr=0.01)", adam(0.01, 0.9, 0.999, 1e-8, false, false, 0));
+        check("adam(lr=0.01, b1=0.8, b2=0.9, eps=0.01, epsilonHat=true)", adam(0.01, 0.8, 0.9, 0.01, true, false, 0));
+    }
+
+    @Test
+    void amsgradAsPyTorchAndAsDl4j() {
+        check("amsgrad(lr=0.01, b2=0.9)", adam(0.01, 0.9, 0.9, 1e-8, false, true, 0));
+        check("amsgrad(lr=0.01, b2=0.9, epsilonHat=true)", adam(0.01, 0.9, 0.9, 1e-8, true, true, 0));
+    }
+
+    @Test
+    void adamwDecaysDecoupled() {
+        check("adamw(lr=0.01, weightDecay=0.1)", adam(0.01, 0.9, 0.999, 1e-8, false, false, 0.1));
+    }
+
+    @Test
+    void adamaxAsPyTorchAndAsDl4j() {
+        double[] m = zeros();
+        double[] r = zeros();
+        check("adamax(lr=0.01)", (t, g, th) -> {
+            double[] u = new double[N];
+            for (int j = 0; j < N; j++) {
+                m[j] = 0.9 * m[j] + 0.1 * g[j];
+                r[j] = Math.max(0.999 * r[j], Math.abs(g[j]) + 1e-8);
+                u[j] = 0.01 / (1 - Math.pow(0.9, t)) * m[j] / r[j];
+            }
+            return u;
+        });
+        double[] m2 = zeros();
+        double[] r2 = zeros();
+        check("adamax(lr=0.01, eps=0.1, epsInMax=false)", (t, g, th) -> {
+            double[] u = new double[N];
+            for (int j = 0; j < N; j++) {
+                m2[j] = 0.9 * m2[j] + g[j] * 0.1;
+                r2[j] = Math.max(0.999 * r2[j], Math.abs(g[j])) + 0.1;
+                u[j] = m2[j] * (0.01 / (1 - Math.pow(0.9, t))) / r2[j];
+            }
+            return u;
+        });
+    }
+
+    @Test
+    void nadamAsDozatAndAsDl4j() {
+        double[] m = zeros();
+        double[] v = zeros();
+        check("nadam(lr=0.01)", (t, g, th) -> {
+            double[] u = new double[N];
+            for (int j = 0; j < N; j++) {
+                m[j] = 0.9 * m[j] + 0.1 * g[j];
+                v[j] = 0.999 * v[j] + 0.001 * g[j] * g[j];
+                double mHat = 0.9 * m[j] / (1 - Math.pow(0.9, t + 1)) + 0.1 * g[j] / (1 - Math.pow(0.9, t));
+                u[j] = 0.01 * mHat / (Math.sqrt(v[j] / (1 - Math.pow(0.999, t))) + 1e-8);
+            }
+            return u;
+        });
+        double[] m2 = zeros();
+        double[] v2 = zeros();
+        check("nadam(lr=0.01, dl4j=true)", (t, g, th) -> {
+            double[] u = new double[N];
+            for (int j = 0; j < N; j++) {
+                double oneMinusBeta1Grad = g[j] * 0.1;
+                m2[j] = 0.9 * m2[j] + oneMinusBeta1Grad;
+                v2[j] = 0.999 * v2[j] + g[j] * g[j] * 0.001;
+                u[j] = (0.01 * ((m2[j] * 0.9 + oneMinusBeta1Grad) / (1 - Math.pow(0.9, t)))) / (Math.sqrt(v2[j]) + 1e-8);
+            }
+            return u;
+        });
+    }
+
+    @Test
+    void radamRectifiesOnceTheVarianceIsTractable() {
+        // b2 = 0.9: rho_inf = 19; rho_t > 5 from t = 5 on, so both branches run within T = 8 steps
+        double[] m = zeros();
+        double[] v = zeros();
+        boolean[] seen = new boolean[2];
+        check("radam(lr=0.01, b2=0.9)", (t, g, th) -> {
+            double[] u = new double[N];
+            double rhoInf = 2 / (1 - 0.9) - 1;
+            double rho = rhoInf - 2 * t * Math.pow(0.9, t) / (1 - Math.pow(0.9, t));
+            for (int j = 0; j < N; j++) {
+                m[j] = 0.9 * m[j] + 0.1 * g[j];
+                v[j] = 0.9 * v[j] + 0.1 * g[j] * g[j];
+                double mHat = m[j] / (1 - Math.pow(0.9, t));
+                if (rho > 5) {
+                    double rect = Math.sqrt((rho - 4) * (rho - 2) * rhoInf / ((rhoInf - 4) * (rhoInf - 2) * rho));
+                    double adaptive = Math.sqrt(1 - Math.pow(0.9, t)) / (Math.sqrt(v[j]) + 1e-8);
+                    u[j] = 0.01 * mHat * rect * adaptive;
+                } else {
+                    u[j] = 0.01 * mHat;
+                }
+            }
+            seen[rho > 5 ? 1 : 0] = true;
+            return u;
+        });
+        assertThat(seen).containsExactly(true, true);
+    }
+
+    @Test
+    void adadeltaAsZeiler() {
+        double[] eg = zeros();
+        double[] ex = zeros();
+        check("adadelta(lr=1, rho=0.95, eps=1e-6)", (t, g, th) -> {
+            double[] u = new double[N];
+            for (int j = 0; j < N; j++) {
+                eg[j] = 0.95 * eg[j] + 0.05 * g[j] * g[j];
+                double rmsDx = Math.sqrt(ex[j] + 1e-6);
+                double rmsG = Math.sqrt(eg[j] + 1e-6);
+                u[j] = rmsDx / rmsG * g[j];
+                ex[j] = 0.95 * ex[j] + 0.05 * u[j] * u[j];
+            }
+            return u;
+        });
+    }
+
+    @Test
+    void adabeliefAsThePaperAndAsDl4j() {
+        for (boolean hat : new boolean[] {false, true}) {
+            double[] m = zeros();
+            double[] s = zeros();
+            check("adabelief(lr=0.01, eps=1e-10, epsilonHat=" + hat + ")", (t, g, th) -> {
+                double[] u = new double[N];
+                for (int j = 0; j < N; j++) {
+                    m[j] = 0.9 * m[j] + 0.1 * g[j];
+                    s[j] = 0.999 * s[j] + 0.001 * (g[j] - m[j]) * (g[j] - m[j]) + 1e-10;
+                    double c1 = 1 - Math.pow(0.9, t);
+                    double c2 = 1 - Math.pow(0.999, t);
+                    u[j] = hat ? 0.01 * Math.sqrt(c2) / c1 * m[j] / (Math.sqrt(s[j]) + 1e-10)
+                            : 0.01 * (m[j] / c1) / (Math.sqrt(s[j] / c2) + 1e-10);
+                }
+                return u;
+            });
+        }
+    }
+
+    @Test
+    void lionWithDecoupledDecay() {
+        double[] m = zeros();
+        check("lion(lr=0.01, weightDecay=0.5)", (t, g, th) -> {
+            double[] u = new double[N];
+            for (int j = 0; j < N; j++) {
+                double c = 0.9 * m[j] + 0.1 * g[j];
+                u[j] = 0.01 * (Math.signum(c) + 0.5 * th[j]);
+                m[j] = 0.99 * m[j] + 0.01 * g[j];
+            }
+            return u;
+        });
+    }
+
+    @Test
+    void pegasosAsShalevShwartz() {
+        // eta_t = lr / (lambda t); theta <- (1 - eta_t lambda) theta - eta_t g  (Tribuo's shrinking form)
+        check("pegasos(lr=0.5, lambda=0.1)", (t, g, th) -> {
+            double eta = 0.5 / (0.1 * t);
+            double[] u = new double[N];
+            for (int j = 0; j < N; j++) {
+                double next = (1 - eta * 0.1) * th[j] - eta * g[j];
+                u[j] = th[j] - next;
+            }
+            return u;
+        });
+    }
+
+    /** Schedule-Free in the paper's variables: z, x, and y where the gradient is taken. */
+    static Run scheduleFree(String spec, boolean adam, double lr, double beta, double wd, int warmup) {
+        double[] z = THETA0.clone();
+        double[] x = THETA0.clone();
+        double[] v = zeros();
+        double[] sums = new double[2]; // weight sum, max lr
+        Run run = check(spec, (t, g, y) -> {
+            double gamma = lr * Math.min(1.0, (double) t / warmup);
+            if (adam) {
+                gamma *= Math.sqrt(1 - Math.pow(0.999, t));
+            }
+            sums[1] = Math.max(sums[1], gamma);
+            double weight = sums[1] * sums[1];
+            sums[0] += weight;
+            double c = weight / sums[0];
+            double[] u = new double[N];
+            for (int j = 0; j < N; j++) {
+                double gj = g[j];
+                if (adam) {
+                    v[j] = 0.999 * v[j] + 0.001 * gj * gj;
+                    gj = gj / (Math.sqrt(v[j]) + 1e-8);
+                }
+                gj += wd * y[j];
+                z[j] -= gamma * gj;
+                x[j] = (1 - c) * x[j] + c * z[j];
+                double yNext = (1 - beta) * z[j] + beta * x[j];
+                u[j] = y[j] - yNext;
+            }
+            return u;
+        });
+        double[] eval = run.evaluation();
+        for (int j = 0; j < N; j++) {
+            assertThat(eval[j]).as("x, entry %d", j).isCloseTo(x[j], within(1e-12));
+        }
+        return run;
+    }
+
+    @Test
+    void scheduleFreeSgdTrainsAtYAndEvaluatesAtX() {
+        scheduleFree("schedule_free_sgd(lr=0.1, momentum=0.9)", false, 0.1, 0.9, 0, 1);
+    }
+
+    @Test
+    void scheduleFreeAdamwWithWarmupAndDecay() {
+        scheduleFree("schedule_free_adamw(lr=warmup(0.05, steps=4), weightDecay=0.1)", true, 0.05, 0.9, 0.1, 4);
+    }
+
+    @Test
+    void clippingByValueAndByGlobalNorm() {
+        check("chain(transforms=[clip(0.5), scale_by_lr], lr=0.1)", (t, g, th) -> {
+            double[] u = new double[N];
+            for (int j = 0; j < N; j++) {
+                u[j] = 0.1 * Math.max(-0.5, Math.min(0.5, g[j]));
+            }
+            return u;
+        });
+        check("chain(transforms=[clip_by_global_norm(1), scale_by_lr], lr=0.1)", (t, g, th) -> {
+            double norm = Math.sqrt(g[0] * g[0] + g[1] * g[1] + g[2] * g[2]);
+            double[] u = new double[N];
+            for (int j = 0; j < N; j++) {
+                u[j] = 0.1 * g[j] * Math.min(1, 1 / norm);
+            }
+            return u;
+        });
+    }
+
+    @Test
+    void averagingEvaluatesWithTheMeanIterate() {
+        for (boolean includeInitial : new boolean[] {false, true}) {
+            double[] sum = zeros();
+            double[] prev = THETA0.clone();
+            Run run = check("averaging(inner=gradient_descent(0.1), includeInitial=" + includeInitial + ")", (t, g, th) -> {
+                double[] u = new double[N];
+                for (int j = 0; j < N; j++) {
+                    u[j] = 0.1 * g[j];
+                    sum[j] += includeInitial ? th[j] : th[j] - u[j];
+                }
+                return u;
+            });
+            double[] eval = run.evaluation();
+            for (int j = 0; j < N; j++) {
+                assertThat(eval[j]).isCloseTo(sum[j] / T, within(1e-12));
+            }
+        }
+    }
+
+    @Test
+    void accumulateStepsOnTheMeanGradientEveryK() {
+        double[] acc = zeros();
+        double[] m = zeros();
+        check("accumulate(inner=momentum(lr=exponential(0.1, gamma=0.5), momentum=0.5), every=3)", (t, g, th) -> {
+            double[] u = new double[N];
+            for (int j = 0; j < N; j++) {
+                acc[j] += g[j];
+            }
+            if (t % 3 == 0) {
+                double lr = 0.1 * Math.pow(0.5, t / 3 - 1);
+                for (int j = 0; j < N; j++) {
+                    m[j] = 0.5 * m[j] + acc[j] / 3;
+                    u[j] = lr * m[j];
+                    acc[j] = 0;
+                }
+            }
+            return u;
+        });
+    }
+
+    @Test
+    void lookaheadPullsTheFastWeightsBackEveryK() {
+        double[] slow = THETA0.clone();
+        Run run = check("lookahead(inner=gradient_descent(0.1), k=3, alpha=0.4)", (t, g, th) -> {
+            double[] u = new double[N];
+            for (int j = 0; j < N; j++) {
+                double fast = th[j] - 0.1 * g[j];
+                if (t % 3 == 0) {
+                    slow[j] = slow[j] + 0.4 * (fast - slow[j]);
+                    fast = slow[j];
+                }
+                u[j] = th[j] - fast;
+            }
+            return u;
+        });
+        double[] eval = run.evaluation();
+        for (int j = 0; j < N; j++) {
+            assertThat(eval[j]).isCloseTo(slow[j], within(1e-12));
+        }
+    }
+
+    @Test
+    void skipNonFiniteLeavesParametersAndStateAloneAndCounts() {
+        SkipNonFinite opt = (SkipNonFinite) Optimisers.parse("skip_nonfinite(inner=adam(lr=0.1))");
+        Run run = new Run(opt, THETA0);
+        Run reference = new Run(Optimisers.parse("adam(lr=0.1)"), THETA0);
+        run.step(new double[] {0.1, 0.2, 0.3});
+        reference.step(new double[] {0.1, 0.2, 0.3});
+        double[] before = run.theta.clone();
+        double[][] stateBefore = {run.state[0].clone(), run.state[1].clone()};
+        run.step(new double[] {0.1, Double.NaN, 0.3});
+        assertThat(run.theta).containsExactly(before);
+        assertThat(run.state).isDeepEqualTo(stateBefore);
+        run.step(new double[] {Double.POSITIVE_INFINITY, 0, 0});
+        assertThat(opt.skipped()).isEqualTo(2);
+        // the index advanced: the next good step is the reference's third step (bias correction t = 4)
+        reference.index = 3;
+        run.step(new double[] {-0.4, 0.5, 0.6});
+        reference.step(new double[] {-0.4, 0.5, 0.6});
+        assertThat(run.theta).containsExactly(reference.theta);
+    }
+}
