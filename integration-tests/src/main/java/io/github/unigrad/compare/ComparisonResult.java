@@ -1,16 +1,22 @@
 package io.github.unigrad.compare;
 
 /**
- * A comparison once run: both runs, or the error that stopped it (a framework or adapter exception
- * is reported, not thrown).
+ * A comparison once run: both runs, each of which may instead have failed with an error (a framework
+ * or adapter exception is reported, not thrown; a broken built-in does not hide ours).
+ *
+ * @param builtIn      the built-in's run, or null if it threw
+ * @param builtInError what the built-in threw, or null
+ * @param ours         our run, or null if it threw
+ * @param ourError     what ours threw, or null
  */
-public record ComparisonResult(Comparison comparison, RunResult builtIn, RunResult ours, String error) {
+public record ComparisonResult(Comparison comparison, RunResult builtIn, String builtInError, RunResult ours,
+                               String ourError) {
 
     public boolean failed() {
-        return error != null;
+        return builtIn == null || ours == null;
     }
 
-    /** The largest absolute difference between the two runs' final parameters. */
+    /** The largest absolute difference between the two runs' final parameters (NaN if one failed). */
     public double maxParameterDifference() {
         return failed() ? Double.NaN : builtIn.maxParameterDifference(ours);
     }
@@ -23,8 +29,11 @@ public record ComparisonResult(Comparison comparison, RunResult builtIn, RunResu
 
     /** A short verdict for the tables. */
     public String status() {
-        if (failed()) {
-            return "error: " + error;
+        if (ourError != null) {
+            return "ours fails: " + ourError + (builtInError != null ? "; built-in fails: " + builtInError : "");
+        }
+        if (builtInError != null) {
+            return "built-in fails: " + builtInError;
         }
         if (builtIn.diverged() || ours.diverged()) {
             StringBuilder sb = new StringBuilder("DIVERGED");

@@ -40,20 +40,27 @@ public final class ComparisonRunner {
     private ComparisonResult run(Comparison c, ProgressBar progress) {
         progress.label(c.framework().display() + " " + c.subject().display() + " " + c.ours());
         Split data = split(c.dataset());
+        Attempt builtIn = attempt(c.builtInTrial(), data, progress);
+        Attempt ours = attempt(c.ourTrial(), data, progress);
+        return new ComparisonResult(c, builtIn.result(), builtIn.error(), ours.result(), ours.error());
+    }
+
+    private record Attempt(RunResult result, String error) {
+    }
+
+    /** Runs one side; an exception becomes its error message. The bar always advances by a full run. */
+    private Attempt attempt(Trial trial, Split data, ProgressBar progress) {
         long[] epochsDone = {0};
         IntConsumer tick = e -> {
             epochsDone[0]++;
             progress.advance(1);
         };
         try {
-            RunResult builtIn = c.builtInTrial().run(data, settings, tick);
-            RunResult ours = c.ourTrial().run(data, settings, tick);
-            return new ComparisonResult(c, builtIn, ours, null);
+            return new Attempt(trial.run(data, settings, tick), null);
         } catch (RuntimeException e) {
-            String message = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
-            return new ComparisonResult(c, null, null, message);
+            return new Attempt(null, e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
         } finally {
-            progress.advance(2L * settings.epochs() - epochsDone[0]);
+            progress.advance(settings.epochs() - epochsDone[0]);
         }
     }
 }

@@ -14,4 +14,9 @@ public enum Subject {
     public String display() {
         return display;
     }
+
+    /** The part both runs share when this one is compared. */
+    public String other() {
+        return this == LOSS ? OPTIMISER.display : LOSS.display;
+    }
 }

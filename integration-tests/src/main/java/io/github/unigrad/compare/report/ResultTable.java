@@ -34,26 +34,28 @@ public final class ResultTable {
         Comparison c = r.comparison();
         List<String> cells = new ArrayList<>(List.of(String.valueOf(n), c.framework().display(), c.model(), c.dataset(),
                 c.subject().display(), c.builtIn(), c.ours(), c.relation().display()));
-        if (r.failed()) {
-            cells.addAll(List.of("", "", "", "", "", "", ""));
-        } else {
-            cells.add(loss(r.builtIn()));
-            cells.add(loss(r.ours()));
-            cells.add(metric(r.builtIn()));
-            cells.add(metric(r.ours()));
-            cells.add(number(r.builtIn().msPerEpoch(), "%.1f"));
-            cells.add(number(r.ours().msPerEpoch(), "%.1f"));
-            cells.add(number(r.maxParameterDifference(), "%.2e"));
-        }
+        cells.add(loss(r.builtIn()));
+        cells.add(loss(r.ours()));
+        cells.add(metric(r.builtIn()));
+        cells.add(metric(r.ours()));
+        cells.add(r.builtIn() == null ? "" : number(r.builtIn().msPerEpoch(), "%.1f"));
+        cells.add(r.ours() == null ? "" : number(r.ours().msPerEpoch(), "%.1f"));
+        cells.add(number(r.maxParameterDifference(), "%.2e"));
         cells.add(r.status());
         return cells;
     }
 
     private static String loss(RunResult r) {
+        if (r == null) {
+            return "failed";
+        }
         return r.diverged() ? "diverged@" + r.divergedAt() : number(r.finalLoss(), "%.4f");
     }
 
     private static String metric(RunResult r) {
+        if (r == null) {
+            return "failed";
+        }
         Metrics m = r.metrics();
         return m == null ? "n/a" : m.describe();
     }
