@@ -65,7 +65,7 @@ public final class Datasets {
 
     /**
      * Loads {@code name}, shuffles it with {@code seed}, keeps {@code testFraction} of it as the test
-     * part, and standardises features (and a regression target) with the training part's mean and
+     * part (of every class, for classification: a stratified split), and standardises features (and a regression target) with the training part's mean and
      * standard deviation.
      */
     public static Split split(String name, double testFraction, long seed) {
@@ -77,16 +77,44 @@ public final class Datasets {
             throw new IllegalArgumentException("test fraction must be in (0, 1), got " + testFraction);
         }
         int[] order = permutation(table.rows(), new SplittableRandom(seed));
-        int nTest = (int) Math.round(table.rows() * testFraction);
-        int[] testIdx = java.util.Arrays.copyOfRange(order, 0, nTest);
-        int[] trainIdx = java.util.Arrays.copyOfRange(order, nTest, order.length);
-        Table train = table.select(trainIdx, "");
-        Table test = table.select(testIdx, "");
-        Standardiser.fit(train.x()).apply(train.x(), test.x());
-        if (table.task() == Task.REGRESSION) {
-            Standardiser.fitColumn(train.y()).applyColumn(train.y(), test.y());
+        List<Integer> test = new ArrayList<>();
+        List<Integer> train = new ArrayList<>();
+        if (table.task() == Task.CLASSIFICATION) {
+            // stratified: each class keeps its share in both parts
+            for (int c = 0; c < table.outputs(); c++) {
+                List<Integer> members = new ArrayList<>();
+                for (int i : order) {
+                    if (table.label(i) == c) {
+                        members.add(i);
+                    }
+                }
+                int nTest = (int) Math.round(members.size() * testFraction);
+                test.addAll(members.subList(0, nTest));
+                train.addAll(members.subList(nTest, members.size()));
+            }
+        } else {
+            int nTest = (int) Math.round(table.rows() * testFraction);
+            for (int k = 0; k < order.length; k++) {
+                (k < nTest ? test : train).add(order[k]);
+            }
         }
-        return new Split(table.name(), train, test);
+        Table trainPart = table.select(shuffled(train, seed), "");
+        Table testPart = table.select(test.stream().mapToInt(Integer::intValue).toArray(), "");
+        Standardiser.fit(trainPart.x()).apply(trainPart.x(), testPart.x());
+        if (table.task() == Task.REGRESSION) {
+            Standardiser.fitColumn(trainPart.y()).applyColumn(trainPart.y(), testPart.y());
+        }
+        return new Split(table.name(), trainPart, testPart);
+    }
+
+    /** The indices in a seeded random order (so that the training part is not sorted by class). */
+    private static int[] shuffled(List<Integer> indices, long seed) {
+        int[] p = permutation(indices.size(), new SplittableRandom(seed + 1));
+        int[] out = new int[p.length];
+        for (int k = 0; k < p.length; k++) {
+            out[k] = indices.get(p[k]);
+        }
+        return out;
     }
 
     /** A uniformly random permutation of {@code 0..n-1} (Fisher–Yates). */

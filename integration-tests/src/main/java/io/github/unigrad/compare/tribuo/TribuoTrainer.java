@@ -10,6 +10,7 @@ import io.github.unigrad.compare.data.Task;
 import org.tribuo.Dataset;
 import org.tribuo.Example;
 import org.tribuo.ImmutableFeatureMap;
+import org.tribuo.ImmutableOutputInfo;
 import org.tribuo.Model;
 import org.tribuo.MutableDataset;
 import org.tribuo.Output;
@@ -79,8 +80,8 @@ public final class TribuoTrainer {
         SGDVector[] features = features(train, setup.kind().addsBias());
         int stepsPerEpoch = (train.size() + settings.tribuoBatch() - 1) / settings.tribuoBatch();
         TrainingLog log = new TrainingLog(settings.epochs(), onEpoch);
-        EpochRecorder recorder = new EpochRecorder(setup.optimiser(), features, data.train(), setup.meter(),
-                stepsPerEpoch, log);
+        EpochRecorder recorder = new EpochRecorder(setup.optimiser(), features, inTribuoOrder(data.train(), train),
+                setup.meter(), stepsPerEpoch, log);
         Trainer trainer = trainer(setup, recorder, data.task(), settings);
         Model<?> model;
         try {
@@ -89,6 +90,27 @@ public final class TribuoTrainer {
             return log.result(null, recorder.lastParameters());
         }
         return log.result(evaluate(model, data.test()), recorder.lastParameters());
+    }
+
+    /**
+     * The table with its classes numbered as Tribuo numbers them in {@code d} (by first appearance, not
+     * sorted), so that the meter reads score j as the class Tribuo put there.
+     */
+    @SuppressWarnings("unchecked")
+    static Table inTribuoOrder(Table table, Dataset<?> d) {
+        if (table.task() != Task.CLASSIFICATION) {
+            return table;
+        }
+        ImmutableOutputInfo<Label> ids = (ImmutableOutputInfo<Label>) d.getOutputIDInfo();
+        List<String> classes = new java.util.ArrayList<>();
+        for (int id = 0; id < ids.size(); id++) {
+            classes.add(ids.getOutput(id).getLabel());
+        }
+        double[] y = new double[table.rows()];
+        for (int i = 0; i < y.length; i++) {
+            y[i] = classes.indexOf(table.classes().get(table.label(i)));
+        }
+        return new Table(table.name(), table.task(), table.x(), y, classes);
     }
 
     /** A Tribuo dataset of {@code table}: features {@code f000...}, a Label or a Regressor {@code y}. */
