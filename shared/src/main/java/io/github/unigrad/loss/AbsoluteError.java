@@ -17,16 +17,8 @@ import io.github.unigrad.spec.Spec;
  * Domain: any real predictions and targets. Source: Laplace (1774), least absolute deviations.
  */
 public final class AbsoluteError extends ElementwiseLoss {
-    private final boolean mean;
-
     public AbsoluteError(boolean meanOverOutputs, double[] outputWeights) {
-        super(outputWeights, meanOverOutputs);
-        this.mean = meanOverOutputs;
-    }
-
-    @Override
-    public InputForm inputForm() {
-        return InputForm.VALUES;
+        super(InputForm.VALUES, outputWeights, meanOverOutputs);
     }
 
     @Override
@@ -40,6 +32,6 @@ public final class AbsoluteError extends ElementwiseLoss {
 
     @Override
     public Spec spec() {
-        return withWeights(Spec.of(mean ? "mae" : "l1"));
+        return withWeights(Spec.of(meanOverOutputs() ? "mae" : "l1"));
     }
 }

@@ -12,6 +12,37 @@ import io.github.unigrad.spec.Spec;
  * masked time series may hold any value.
  */
 public abstract class AbstractLoss implements Loss {
+    private final InputForm inputForm;
+    private final boolean classScores;
+
+    /** A loss whose outputs are independent values (each may be masked, targets have the predictions' width). */
+    protected AbstractLoss(InputForm inputForm) {
+        this(inputForm, false);
+    }
+
+    /**
+     * @param classScores the outputs of an example are scores of its classes, read together (softmax, argmax):
+     *                    the targets may be one class index per example, and single outputs cannot be masked
+     */
+    protected AbstractLoss(InputForm inputForm, boolean classScores) {
+        this.inputForm = inputForm;
+        this.classScores = classScores;
+    }
+
+    @Override
+    public final InputForm inputForm() {
+        return inputForm;
+    }
+
+    @Override
+    public boolean acceptsClassIndices() {
+        return classScores;
+    }
+
+    @Override
+    public boolean supportsOutputMask() {
+        return !classScores;
+    }
 
     @Override
     public final void evaluate(LossBatch batch, double[] values, double[] gradient) {
@@ -48,7 +79,10 @@ public abstract class AbstractLoss implements Loss {
     protected void checkShape(LossBatch batch) {
     }
 
-    /** Throws {@link IllegalArgumentException} for targets outside the loss's domain; nothing by default. */
+    /**
+     * Throws {@link IllegalArgumentException} for targets outside the loss's domain (and predictions, for the few
+     * losses that are undefined outside theirs: tweedie's positive mean, gaussian_nll's variance); nothing by default.
+     */
     protected void checkTargets(LossBatch batch) {
     }
 

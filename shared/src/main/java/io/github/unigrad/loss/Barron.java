@@ -19,14 +19,9 @@ public final class Barron extends ElementwiseLoss {
     private final double scale;
 
     public Barron(double alpha, double scale, double[] outputWeights) {
-        super(outputWeights, false);
+        super(InputForm.VALUES, outputWeights, false);
         this.alpha = alpha;
         this.scale = scale;
-    }
-
-    @Override
-    public InputForm inputForm() {
-        return InputForm.VALUES;
     }
 
     @Override

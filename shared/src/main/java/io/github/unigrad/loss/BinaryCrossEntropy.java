@@ -35,16 +35,11 @@ public final class BinaryCrossEntropy extends ElementwiseLoss {
 
     public BinaryCrossEntropy(boolean fromLogits, double posWeight, double clip, double labelSmoothing,
                               double[] outputWeights) {
-        super(outputWeights, false);
+        super(fromLogits ? InputForm.SIGMOID_LOGITS : InputForm.PROBABILITIES, outputWeights, false);
         this.fromLogits = fromLogits;
         this.posWeight = posWeight;
         this.clip = clip;
         this.labelSmoothing = labelSmoothing;
-    }
-
-    @Override
-    public InputForm inputForm() {
-        return fromLogits ? InputForm.SIGMOID_LOGITS : InputForm.PROBABILITIES;
     }
 
     @Override
@@ -59,8 +54,10 @@ public final class BinaryCrossEntropy extends ElementwiseLoss {
             double neg = 1 - Numerics.smooth(y[yo + j], labelSmoothing, 2);
             double z = x[xo + j];
             if (fromLogits) {
-                v[j] = (pos == 0 ? 0 : pos * Numerics.softplus(-z)) + (neg == 0 ? 0 : neg * Numerics.softplus(z));
-                g[go + j] = neg * Numerics.sigmoid(z) - pos * Numerics.sigmoid(-z);
+                double e = Math.exp(-Math.abs(z));
+                double l = Numerics.log1p(e);
+                v[j] = (pos == 0 ? 0 : pos * (Math.max(-z, 0) + l)) + (neg == 0 ? 0 : neg * (Math.max(z, 0) + l));
+                g[go + j] = neg * Numerics.sigmoid(z, e) - pos * Numerics.sigmoid(-z, e);
             } else {
                 double p = Numerics.clip(z, clip, 1 - clip);
                 v[j] = -Numerics.xlogy(pos, p) - Numerics.xlogy(neg, 1 - p);

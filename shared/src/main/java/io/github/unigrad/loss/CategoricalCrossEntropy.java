@@ -20,13 +20,8 @@ public final class CategoricalCrossEntropy extends ElementwiseLoss {
     private final double clip;
 
     public CategoricalCrossEntropy(double clip, double[] classWeights) {
-        super(classWeights, false);
+        super(InputForm.PROBABILITIES, classWeights, false);
         this.clip = clip;
-    }
-
-    @Override
-    public InputForm inputForm() {
-        return InputForm.PROBABILITIES;
     }
 
     @Override

@@ -18,12 +18,8 @@ public final class CosineProximity extends RowLoss {
     private final double eps;
 
     public CosineProximity(double eps) {
+        super(InputForm.VALUES, false);
         this.eps = eps;
-    }
-
-    @Override
-    public InputForm inputForm() {
-        return InputForm.VALUES;
     }
 
     @Override

@@ -21,10 +21,12 @@ public abstract class ElementwiseLoss extends AbstractLoss {
     private final boolean meanOverOutputs;
 
     /**
+     * @param inputForm       what the predictions are
      * @param outputWeights   a weight per output column, or null
      * @param meanOverOutputs divide by the number of outputs (MSE) or not (L2)
      */
-    protected ElementwiseLoss(double[] outputWeights, boolean meanOverOutputs) {
+    protected ElementwiseLoss(InputForm inputForm, double[] outputWeights, boolean meanOverOutputs) {
+        super(inputForm);
         this.outputWeights = outputWeights == null ? null : outputWeights.clone();
         this.meanOverOutputs = meanOverOutputs;
     }
@@ -40,6 +42,11 @@ public abstract class ElementwiseLoss extends AbstractLoss {
     /** The per-output weights, or null. */
     public final double[] outputWeights() {
         return outputWeights == null ? null : outputWeights.clone();
+    }
+
+    /** Whether the sum over outputs is divided by their number. */
+    protected final boolean meanOverOutputs() {
+        return meanOverOutputs;
     }
 
     /** Adds {@code weights=[...]} to a spec when there are per-output weights. */

@@ -15,7 +15,8 @@ import io.github.unigrad.spec.Spec;
  * {@code σ(-z)}, {@code σ(z)} and {@code softplus} are evaluated without cancellation, so the value is exact
  * where {@code 1 - p_t} underflows; where {@code 1 - p_t = 0} exactly the first gradient term is 0 (its limit).
  * Soft targets in [0, 1] are accepted (checked). Identical to torchvision's {@code sigmoid_focal_loss}
- * (summed over outputs) and Keras' {@code BinaryFocalCrossentropy(apply_class_balancing=True, from_logits=True)}.
+ * (per element, summed here over outputs) and Keras' {@code BinaryFocalCrossentropy(apply_class_balancing=True,
+ * from_logits=True)} (which averages over outputs).
  * Source: Lin et al. (2017), "Focal Loss for Dense Object Detection", ICCV.
  */
 public final class Focal extends ElementwiseLoss {
@@ -23,14 +24,9 @@ public final class Focal extends ElementwiseLoss {
     private final double alpha;
 
     public Focal(double gamma, double alpha, double[] outputWeights) {
-        super(outputWeights, false);
+        super(InputForm.SIGMOID_LOGITS, outputWeights, false);
         this.gamma = gamma;
         this.alpha = alpha;
-    }
-
-    @Override
-    public InputForm inputForm() {
-        return InputForm.SIGMOID_LOGITS;
     }
 
     @Override
@@ -43,9 +39,10 @@ public final class Focal extends ElementwiseLoss {
         for (int j = 0; j < n; j++) {
             double t = y[yo + j];
             double z = x[xo + j];
-            double p = Numerics.sigmoid(z);
-            double q = Numerics.sigmoid(-z);
-            double ce = t * Numerics.softplus(-z) + (1 - t) * Numerics.softplus(z);
+            double e = Math.exp(-Math.abs(z));
+            double p = Numerics.sigmoid(z, e);
+            double q = Numerics.sigmoid(-z, e);
+            double ce = Numerics.log1p(e) + t * Math.max(-z, 0) + (1 - t) * Math.max(z, 0);
             double miss = p * (1 - t) + q * t;
             double a = alpha < 0 ? 1 : alpha * t + (1 - alpha) * (1 - t);
             double focus = Math.pow(miss, gamma);

@@ -14,7 +14,8 @@ import io.github.unigrad.spec.Spec;
  *   <li>{@code variance=log}: {@code s = log σ²} (any real, {@code eps} unused): {@code f = ½ (s + d² e^{-s})},
  *       {@code ∂f/∂μ = d e^{-s}}, {@code ∂f/∂s = ½ (1 - d² e^{-s})}; smooth and unconstrained.</li>
  * </ul>
- * {@code full=true} adds the constant {@code ½ log 2π} per target. Summed over targets (PyTorch averages).
+ * The value is a log-density up to a constant and is negative wherever the predicted density exceeds 1
+ * (small variances). {@code full=true} adds the constant {@code ½ log 2π} per target. Summed over targets (PyTorch averages).
  * {@code weights} are per target (K). A target counts with the product of its two columns' output masks.
  * Source: Nix &amp; Weigend (1994), "Estimating the mean and variance of the target probability
  * distribution"; PyTorch.
@@ -30,15 +31,11 @@ public final class GaussianNll extends RowLoss {
     private final double[] targetWeights;
 
     public GaussianNll(Variance variance, double eps, boolean full, double[] targetWeights) {
+        super(InputForm.VALUES, false);
         this.variance = variance;
         this.eps = eps;
         this.full = full;
         this.targetWeights = targetWeights == null ? null : targetWeights.clone();
-    }
-
-    @Override
-    public InputForm inputForm() {
-        return InputForm.VALUES;
     }
 
     @Override

@@ -23,15 +23,10 @@ public final class Hinge extends ElementwiseLoss {
     private final double margin;
 
     public Hinge(boolean squared, boolean zeroOneTargets, double margin, double[] outputWeights) {
-        super(outputWeights, false);
+        super(InputForm.VALUES, outputWeights, false);
         this.squared = squared;
         this.zeroOneTargets = zeroOneTargets;
         this.margin = margin;
-    }
-
-    @Override
-    public InputForm inputForm() {
-        return InputForm.VALUES;
     }
 
     @Override

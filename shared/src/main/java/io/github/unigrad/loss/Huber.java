@@ -29,16 +29,11 @@ public final class Huber extends ElementwiseLoss {
      * @param threshold δ (≥ 0) or β (≥ 0); Huber's δ must be positive
      */
     public Huber(boolean smoothL1, double threshold, double[] outputWeights) {
-        super(outputWeights, false);
+        super(InputForm.VALUES, outputWeights, false);
         this.smooth = smoothL1;
         this.threshold = threshold;
         this.slope = smoothL1 ? 1 : threshold;
         this.curvature = smoothL1 ? 1 / threshold : 1;
-    }
-
-    @Override
-    public InputForm inputForm() {
-        return InputForm.VALUES;
     }
 
     @Override

@@ -28,14 +28,9 @@ public final class KlDivergence extends ElementwiseLoss {
     private final double clip;
 
     public KlDivergence(boolean logTarget, double clip, double[] outputWeights) {
-        super(outputWeights, false);
+        super(InputForm.PROBABILITIES, outputWeights, false);
         this.logTarget = logTarget;
         this.clip = clip;
-    }
-
-    @Override
-    public InputForm inputForm() {
-        return InputForm.PROBABILITIES;
     }
 
     @Override

@@ -13,12 +13,7 @@ public final class LogCosh extends ElementwiseLoss {
     private static final double LOG_2 = Math.log(2);
 
     public LogCosh(double[] outputWeights) {
-        super(outputWeights, false);
-    }
-
-    @Override
-    public InputForm inputForm() {
-        return InputForm.VALUES;
+        super(InputForm.VALUES, outputWeights, false);
     }
 
     @Override
@@ -26,7 +21,7 @@ public final class LogCosh extends ElementwiseLoss {
         for (int j = 0; j < n; j++) {
             double d = x[xo + j] - y[yo + j];
             double a = Math.abs(d);
-            v[j] = a + Math.log1p(Math.exp(-2 * a)) - LOG_2;
+            v[j] = a + Numerics.log1p(Math.exp(-2 * a)) - LOG_2;
             g[go + j] = Math.tanh(d);
         }
     }

@@ -82,9 +82,14 @@ public final class Losses {
     private Losses() {
     }
 
-    /** Reads the optional per-output weights, {@code weights=[...]}, each ≥ 0. */
+    /** Reads the optional per-output (per-class, per-target) weights, {@code weights=[...]}: at least one, each ≥ 0. */
     static double[] weights(Params p) {
-        return p.reals("weights", null, Range.NON_NEGATIVE);
+        double[] w = p.reals("weights", null, Range.NON_NEGATIVE);
+        if (w != null && w.length == 0) {
+            throw new SpecException(p.name() + ": weights = [] is empty; give one weight per output, each in "
+                    + Range.NON_NEGATIVE + ", or leave weights out");
+        }
+        return w;
     }
 
     private static double margin(Params p) {

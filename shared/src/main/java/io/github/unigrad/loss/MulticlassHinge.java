@@ -22,22 +22,8 @@ public final class MulticlassHinge extends RowLoss {
     private final double margin;
 
     public MulticlassHinge(double margin) {
+        super(InputForm.VALUES, true);
         this.margin = margin;
-    }
-
-    @Override
-    public InputForm inputForm() {
-        return InputForm.VALUES;
-    }
-
-    @Override
-    public boolean acceptsClassIndices() {
-        return true;
-    }
-
-    @Override
-    public boolean supportsOutputMask() {
-        return false;
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.github.unigrad.loss;
 
 import io.github.unigrad.spec.Spec;
 
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -28,6 +29,7 @@ public final class Multitask extends AbstractLoss {
 
     /** The arguments are checked by the catalogue ({@link Losses}); lengths must agree. */
     public Multitask(List<Loss> losses, int[] columns, int[] targetColumns, double[] weights) {
+        super(commonForm(losses));
         this.losses = List.copyOf(losses);
         this.columns = columns.clone();
         this.targetColumns = targetColumns.clone();
@@ -42,8 +44,7 @@ public final class Multitask extends AbstractLoss {
         this.totalTargetColumns = tc;
     }
 
-    @Override
-    public InputForm inputForm() {
+    private static InputForm commonForm(List<Loss> losses) {
         InputForm form = losses.get(0).inputForm();
         for (Loss l : losses) {
             if (l.inputForm() != form) {
@@ -77,14 +78,14 @@ public final class Multitask extends AbstractLoss {
     protected void checkShape(LossBatch batch) {
         if (batch.cols() != totalColumns) {
             throw new IllegalArgumentException(name() + " covers " + totalColumns + " prediction columns (tasks of "
-                    + java.util.Arrays.toString(columns) + "), the batch has " + batch.cols());
+                    + Arrays.toString(columns) + "), the batch has " + batch.cols());
         }
     }
 
     @Override
     protected void compute(LossBatch b, double[] values, double[] gradient) {
         int rows = b.rows();
-        java.util.Arrays.fill(values, 0.0);
+        Arrays.fill(values, 0.0);
         double[] taskValues = new double[rows];
         int from = 0;
         int targetFrom = 0;

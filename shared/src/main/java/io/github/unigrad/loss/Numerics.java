@@ -9,38 +9,47 @@ final class Numerics {
     private Numerics() {
     }
 
-    /** {@code log(1 + e^x)}, computed as {@code max(x, 0) + log1p(e^-|x|)}; so {@code log σ(x) = -softplus(-x)}. */
-    static double softplus(double x) {
-        return Math.max(x, 0) + Math.log1p(Math.exp(-Math.abs(x)));
-    }
-
-    /** {@code σ(x) = 1 / (1 + e^-x)}, without overflow for either sign (and exact as it underflows). */
-    static double sigmoid(double x) {
-        if (x >= 0) {
-            return 1 / (1 + Math.exp(-x));
-        }
-        double e = Math.exp(x);
-        return e / (1 + e);
+    /**
+     * The logistic pieces of a logit {@code z} share one exponential, {@code e = e^{-|z|}} (never overflows):
+     * {@code softplus(±z) = log(1 + e^{±z}) = max(±z, 0) + log1p(e)} and this, {@code σ(z) = 1/(1 + e^{-z})},
+     * as {@code 1/(1 + e)} or {@code e/(1 + e)} by the sign of z. Each is exact to rounding where the other
+     * underflows ({@code σ(-50) = 1.9e-22}, {@code softplus(-50) = 1.9e-22}, not 0).
+     */
+    static double sigmoid(double z, double expNegAbs) {
+        return (z >= 0 ? 1 : expNegAbs) / (1 + expNegAbs);
     }
 
     /**
-     * Writes {@code out[oo+j] = x[o+j] - lse} (the log-softmax of the row) and returns
-     * {@code lse = log Σ_j e^{x[o+j]}}, computed as {@code max + log Σ e^{x - max}}.
+     * {@code log(1 + e)} for {@code e ≥ 0}, to within a few ulps, as {@code log(u) · e / (u - 1)} with
+     * {@code u = 1 + e} (Kahan's trick, Goldberg 1991, "What every computer scientist should know about
+     * floating-point arithmetic", thm. 4): the rounding of {@code u} cancels, and {@code Math.log} is an
+     * intrinsic while {@code Math.log1p} is about twice as slow on the JDK. Used on {@code e = e^{-|z|}}.
      */
-    static double logSoftmax(double[] x, int o, int n, double[] out, int oo) {
+    static double log1p(double e) {
+        double u = 1 + e;
+        return u == 1 ? e : Math.log(u) * e / (u - 1);
+    }
+
+    /**
+     * Writes the softmax of the row, {@code p[po+j] = e^{x[o+j] - lse}}, and returns
+     * {@code lse = log Σ_j e^{x[o+j]}}, computed as {@code max + log Σ e^{x - max}} (one exponential per
+     * output). Callers take {@code log p_j} as {@code x[o+j] - lse}, exact where {@code p_j} underflows.
+     */
+    static double softmax(double[] x, int o, int n, double[] p, int po) {
         double max = Double.NEGATIVE_INFINITY;
         for (int j = 0; j < n; j++) {
             max = Math.max(max, x[o + j]);
         }
         double sum = 0;
         for (int j = 0; j < n; j++) {
-            sum += Math.exp(x[o + j] - max);
+            double e = Math.exp(x[o + j] - max);
+            p[po + j] = e;
+            sum += e;
         }
-        double lse = max + Math.log(sum);
         for (int j = 0; j < n; j++) {
-            out[oo + j] = x[o + j] - lse;
+            p[po + j] /= sum;
         }
-        return lse;
+        return max + Math.log(sum);
     }
 
     /** The first index of the largest of {@code x[o, o+n)} (ties go to the lower index, as Tribuo's indexOfMax). */

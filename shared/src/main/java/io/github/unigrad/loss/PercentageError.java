@@ -1,6 +1,5 @@
 package io.github.unigrad.loss;
 
-import io.github.unigrad.spec.Range;
 import io.github.unigrad.spec.Spec;
 
 /**
@@ -14,22 +13,16 @@ import io.github.unigrad.spec.Spec;
  * forecast accuracy".
  */
 public final class PercentageError extends ElementwiseLoss {
-    private static final Range NON_ZERO_CHECK = Range.POSITIVE;
-
     public PercentageError(double[] outputWeights) {
-        super(outputWeights, true);
-    }
-
-    @Override
-    public InputForm inputForm() {
-        return InputForm.VALUES;
+        super(InputForm.VALUES, outputWeights, true);
     }
 
     @Override
     protected void checkTargets(LossBatch batch) {
         double[] t = batch.targets();
         for (int k = 0; k < t.length; k++) {
-            if (!NON_ZERO_CHECK.contains(Math.abs(t[k])) && !isMasked(batch, k)) {
+            boolean nonZeroFinite = t[k] != 0 && Double.isFinite(t[k]);
+            if (!nonZeroFinite && !isMasked(batch, k)) {
                 throw outOfDomain(batch, k, "a non-zero target (the error is relative to it)");
             }
         }

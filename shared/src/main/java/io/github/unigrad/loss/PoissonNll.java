@@ -15,7 +15,8 @@ import io.github.unigrad.spec.Spec;
  * {@code y log y - y + ½ log(2π y)}, for {@code y > 1} (no gradient). This is PyTorch's {@code PoissonNLLLoss}
  * (log_input, eps = 1e-8, full), summed instead of averaged over outputs. {@code logInput=false, eps=0} is
  * exactly DL4J's LossPoisson ({@code a - y log a}, summed over outputs) when the plugin applies the same
- * activation. Domain: targets ≥ 0; rates {@code x + eps > 0} (else the log is NaN/infinite).
+ * activation. Without {@code full} the value omits {@code log y!} and can be negative (its minimum over the
+ * prediction is {@code y - y log y}). Domain: targets ≥ 0; rates {@code x + eps > 0} (else the log is NaN/infinite).
  * Source: the Poisson likelihood; generalised linear models, McCullagh &amp; Nelder (1989).
  */
 public final class PoissonNll extends ElementwiseLoss {
@@ -25,15 +26,10 @@ public final class PoissonNll extends ElementwiseLoss {
     private final boolean full;
 
     public PoissonNll(boolean logInput, double eps, boolean full, double[] outputWeights) {
-        super(outputWeights, false);
+        super(InputForm.VALUES, outputWeights, false);
         this.logInput = logInput;
         this.eps = eps;
         this.full = full;
-    }
-
-    @Override
-    public InputForm inputForm() {
-        return InputForm.VALUES;
     }
 
     @Override

@@ -17,13 +17,8 @@ public final class Quantile extends ElementwiseLoss {
     private final double[] quantiles;
 
     public Quantile(double[] quantiles, double[] outputWeights) {
-        super(outputWeights, false);
+        super(InputForm.VALUES, outputWeights, false);
         this.quantiles = quantiles.clone();
-    }
-
-    @Override
-    public InputForm inputForm() {
-        return InputForm.VALUES;
     }
 
     @Override

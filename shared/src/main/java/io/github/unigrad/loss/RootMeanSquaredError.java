@@ -29,13 +29,9 @@ public final class RootMeanSquaredError extends AbstractLoss {
     private final SquaredError squared;
 
     public RootMeanSquaredError(boolean overBatch, double[] outputWeights) {
+        super(InputForm.VALUES);
         this.batch = overBatch;
         this.squared = new SquaredError(true, outputWeights);
-    }
-
-    @Override
-    public InputForm inputForm() {
-        return InputForm.VALUES;
     }
 
     @Override

@@ -9,6 +9,11 @@ import java.util.Arrays;
  */
 public abstract class RowLoss extends AbstractLoss {
 
+    /** See {@link AbstractLoss#AbstractLoss(InputForm, boolean)}. */
+    protected RowLoss(InputForm inputForm, boolean classScores) {
+        super(inputForm, classScores);
+    }
+
     /** How many doubles of scratch space {@link #row} needs for {@code cols} outputs (allocated once per call). */
     protected int scratchSize(int cols) {
         return 0;

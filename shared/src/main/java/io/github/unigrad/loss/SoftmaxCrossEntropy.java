@@ -31,24 +31,10 @@ public final class SoftmaxCrossEntropy extends RowLoss {
     private final int ignoreIndex;
 
     public SoftmaxCrossEntropy(double[] classWeights, double labelSmoothing, int ignoreIndex) {
+        super(InputForm.SOFTMAX_LOGITS, true);
         this.classWeights = classWeights == null ? null : classWeights.clone();
         this.labelSmoothing = labelSmoothing;
         this.ignoreIndex = ignoreIndex;
-    }
-
-    @Override
-    public InputForm inputForm() {
-        return InputForm.SOFTMAX_LOGITS;
-    }
-
-    @Override
-    public boolean acceptsClassIndices() {
-        return true;
-    }
-
-    @Override
-    public boolean supportsOutputMask() {
-        return false;
     }
 
     @Override
@@ -69,8 +55,10 @@ public final class SoftmaxCrossEntropy extends RowLoss {
             Arrays.fill(g, go, go + k, 0.0);
             return 0;
         }
-        // scratch[0, k): c_j q_j; scratch[k, 2k): log p_j
-        Numerics.logSoftmax(b.predictions(), i * k, k, scratch, k);
+        // scratch[0, k): c_j q_j; scratch[k, 2k): p_j; log p_j = z_j - lse
+        double[] z = b.predictions();
+        int o = i * k;
+        double lse = Numerics.softmax(z, o, k, scratch, k);
         double total = 0;
         double value = 0;
         for (int j = 0; j < k; j++) {
@@ -78,11 +66,11 @@ public final class SoftmaxCrossEntropy extends RowLoss {
             scratch[j] = cq;
             total += cq;
             if (cq != 0) {
-                value -= cq * scratch[k + j];
+                value -= cq * (z[o + j] - lse);
             }
         }
         for (int j = 0; j < k; j++) {
-            g[go + j] = total * Math.exp(scratch[k + j]) - scratch[j];
+            g[go + j] = total * scratch[k + j] - scratch[j];
         }
         return value;
     }

@@ -20,23 +20,9 @@ public final class SoftmaxFocal extends RowLoss {
     private final double[] classWeights;
 
     public SoftmaxFocal(double gamma, double[] classWeights) {
+        super(InputForm.SOFTMAX_LOGITS, true);
         this.gamma = gamma;
         this.classWeights = classWeights == null ? null : classWeights.clone();
-    }
-
-    @Override
-    public InputForm inputForm() {
-        return InputForm.SOFTMAX_LOGITS;
-    }
-
-    @Override
-    public boolean acceptsClassIndices() {
-        return true;
-    }
-
-    @Override
-    public boolean supportsOutputMask() {
-        return false;
     }
 
     @Override
@@ -53,17 +39,19 @@ public final class SoftmaxFocal extends RowLoss {
     @Override
     protected double row(LossBatch b, int i, double[] g, int go, double[] scratch) {
         int k = b.cols();
-        // scratch[0, k): q_j, then c_j q_j A_j; scratch[k, 2k): log p_j
+        // scratch[0, k): q_j, then c_j q_j A_j; scratch[k, 2k): p_j; log p_j = z_j - lse
         ClassTargets.distribution(b, i, ClassTargets.NONE, 0, scratch);
-        Numerics.logSoftmax(b.predictions(), i * k, k, scratch, k);
+        double[] z = b.predictions();
+        int o = i * k;
+        double lse = Numerics.softmax(z, o, k, scratch, k);
         double value = 0;
         double sum = 0;
         for (int j = 0; j < k; j++) {
             double cq = classWeights == null ? scratch[j] : classWeights[j] * scratch[j];
-            double logP = scratch[k + j];
+            double logP = z[o + j] - lse;
             double miss = -Math.expm1(logP);
             double focus = Math.pow(miss, gamma);
-            double a = (miss == 0 || gamma == 0 ? 0 : gamma * focus / miss * Math.exp(logP) * logP) - focus;
+            double a = (miss == 0 || gamma == 0 ? 0 : gamma * focus / miss * scratch[k + j] * logP) - focus;
             if (cq != 0) {
                 value -= cq * focus * logP;
             }
@@ -71,7 +59,7 @@ public final class SoftmaxFocal extends RowLoss {
             sum += cq * a;
         }
         for (int j = 0; j < k; j++) {
-            g[go + j] = scratch[j] - Math.exp(scratch[k + j]) * sum;
+            g[go + j] = scratch[j] - scratch[k + j] * sum;
         }
         return value;
     }

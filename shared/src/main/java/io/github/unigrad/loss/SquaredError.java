@@ -13,16 +13,8 @@ import io.github.unigrad.spec.Spec;
  * Domain: any real predictions and targets. Source: Gauss (1809), least squares.
  */
 public final class SquaredError extends ElementwiseLoss {
-    private final boolean mean;
-
     public SquaredError(boolean meanOverOutputs, double[] outputWeights) {
-        super(outputWeights, meanOverOutputs);
-        this.mean = meanOverOutputs;
-    }
-
-    @Override
-    public InputForm inputForm() {
-        return InputForm.VALUES;
+        super(InputForm.VALUES, outputWeights, meanOverOutputs);
     }
 
     @Override
@@ -36,6 +28,6 @@ public final class SquaredError extends ElementwiseLoss {
 
     @Override
     public Spec spec() {
-        return withWeights(Spec.of(mean ? "mse" : "l2"));
+        return withWeights(Spec.of(meanOverOutputs() ? "mse" : "l2"));
     }
 }

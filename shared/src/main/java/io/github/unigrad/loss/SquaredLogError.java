@@ -19,12 +19,7 @@ public final class SquaredLogError extends ElementwiseLoss {
     private static final Range ABOVE_MINUS_ONE = Range.greaterThan(-1);
 
     public SquaredLogError(double[] outputWeights) {
-        super(outputWeights, true);
-    }
-
-    @Override
-    public InputForm inputForm() {
-        return InputForm.VALUES;
+        super(InputForm.VALUES, outputWeights, true);
     }
 
     @Override

@@ -20,13 +20,8 @@ public final class Tweedie extends ElementwiseLoss {
     private final double power;
 
     public Tweedie(double power, double[] outputWeights) {
-        super(outputWeights, false);
+        super(InputForm.VALUES, outputWeights, false);
         this.power = power;
-    }
-
-    @Override
-    public InputForm inputForm() {
-        return InputForm.VALUES;
     }
 
     @Override

@@ -16,12 +16,7 @@ import io.github.unigrad.spec.Spec;
 public final class Wasserstein extends ElementwiseLoss {
 
     public Wasserstein(double[] outputWeights) {
-        super(outputWeights, true);
-    }
-
-    @Override
-    public InputForm inputForm() {
-        return InputForm.VALUES;
+        super(InputForm.VALUES, outputWeights, true);
     }
 
     @Override

@@ -21,26 +21,12 @@ public final class ZeroOne extends AbstractLoss {
     private final double threshold;
 
     public ZeroOne(double threshold) {
+        super(InputForm.VALUES, true);
         this.threshold = threshold;
     }
 
     @Override
-    public InputForm inputForm() {
-        return InputForm.VALUES;
-    }
-
-    @Override
     public boolean isDifferentiable() {
-        return false;
-    }
-
-    @Override
-    public boolean acceptsClassIndices() {
-        return true;
-    }
-
-    @Override
-    public boolean supportsOutputMask() {
         return false;
     }
 

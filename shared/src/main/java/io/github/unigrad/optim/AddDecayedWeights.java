@@ -35,18 +35,18 @@ public final class AddDecayedWeights implements Transform {
     }
 
     @Override
-    public void dense(Step step, double[] u, double[] p, int o, double[][] state, int slab, int so, int n) {
+    public void dense(Step step, double scale, double[] u, double[] p, int o, double[][] state, int slab, int so, int n) {
         double wd = weightDecay;
         for (int j = o, end = o + n; j < end; j++) {
-            u[j] += wd * p[j];
+            u[j] = scale * (u[j] + wd * p[j]);
         }
     }
 
     @Override
-    public void sparse(Step step, double[] u, int from, int to, int[] idx, double[] p, int po, double[][] state, int slab, int so) {
+    public void sparse(Step step, double scale, double[] u, int from, int to, int[] idx, double[] p, int po, double[][] state, int slab, int so) {
         double wd = weightDecay;
         for (int j = from; j < to; j++) {
-            u[j] += wd * p[po + idx[j]];
+            u[j] = scale * (u[j] + wd * p[po + idx[j]]);
         }
     }
 

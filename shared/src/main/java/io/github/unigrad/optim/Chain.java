@@ -14,6 +14,9 @@ import java.util.Optional;
  * {@link ScaleByLearningRate} transform (usually last), so a rule that needs the rate inside its
  * formula (Schedule-Free) can read it from the {@link Step} instead.
  *
+ * <p>A {@code scale_by_lr} right after a transform is applied inside that transform's pass (its
+ * {@code scale} argument), so {@code adam} is one pass over the arrays, not two.
+ *
  * <p>The spec it prints is its preset's ({@code adam(lr=0.001, ...)}) when it was built by a preset,
  * and {@code chain(transforms=[...], lr=...)} otherwise.
  */
@@ -109,17 +112,30 @@ public final class Chain implements Optimiser {
         return new Step(index, lr.at(index), summary, null);
     }
 
+    /** Whether transform {@code i} is followed by {@code scale_by_lr}, which it then applies in its own pass. */
+    private boolean fusesNext(int i) {
+        return i + 1 < transforms.length && transforms[i + 1] == ScaleByLearningRate.INSTANCE;
+    }
+
     @Override
     public void dense(Step step, double[] u, double[] p, int o, double[][] state, int so, int n) {
         for (int i = 0; i < transforms.length; i++) {
-            transforms[i].dense(step, u, p, o, state, firstSlab[i], so, n);
+            boolean fuse = fusesNext(i);
+            transforms[i].dense(step, fuse ? step.learningRate() : 1.0, u, p, o, state, firstSlab[i], so, n);
+            if (fuse) {
+                i++;
+            }
         }
     }
 
     @Override
     public void sparse(Step step, double[] u, int from, int to, int[] idx, double[] p, int po, double[][] state, int so) {
         for (int i = 0; i < transforms.length; i++) {
-            transforms[i].sparse(step, u, from, to, idx, p, po, state, firstSlab[i], so);
+            boolean fuse = fusesNext(i);
+            transforms[i].sparse(step, fuse ? step.learningRate() : 1.0, u, from, to, idx, p, po, state, firstSlab[i], so);
+            if (fuse) {
+                i++;
+            }
         }
     }
 

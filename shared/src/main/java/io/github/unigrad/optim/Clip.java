@@ -20,18 +20,18 @@ public final class Clip implements Transform {
     }
 
     @Override
-    public void dense(Step step, double[] u, double[] p, int o, double[][] state, int slab, int so, int n) {
-        clip(u, o, o + n, max);
+    public void dense(Step step, double scale, double[] u, double[] p, int o, double[][] state, int slab, int so, int n) {
+        clip(u, o, o + n, max, scale);
     }
 
     @Override
-    public void sparse(Step step, double[] u, int from, int to, int[] idx, double[] p, int po, double[][] state, int slab, int so) {
-        clip(u, from, to, max);
+    public void sparse(Step step, double scale, double[] u, int from, int to, int[] idx, double[] p, int po, double[][] state, int slab, int so) {
+        clip(u, from, to, max, scale);
     }
 
-    private static void clip(double[] u, int from, int to, double max) {
+    private static void clip(double[] u, int from, int to, double max, double scale) {
         for (int j = from; j < to; j++) {
-            u[j] = Math.min(Math.max(u[j], -max), max);
+            u[j] = scale * Math.min(Math.max(u[j], -max), max);
         }
     }
 

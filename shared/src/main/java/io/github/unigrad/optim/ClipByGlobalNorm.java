@@ -33,13 +33,13 @@ public final class ClipByGlobalNorm implements Transform {
     }
 
     @Override
-    public void dense(Step step, double[] u, double[] p, int o, double[][] state, int slab, int so, int n) {
-        Scale.by(u, o, o + n, factor(step));
+    public void dense(Step step, double scale, double[] u, double[] p, int o, double[][] state, int slab, int so, int n) {
+        Scale.by(u, o, o + n, scale * factor(step));
     }
 
     @Override
-    public void sparse(Step step, double[] u, int from, int to, int[] idx, double[] p, int po, double[][] state, int slab, int so) {
-        Scale.by(u, from, to, factor(step));
+    public void sparse(Step step, double scale, double[] u, int from, int to, int[] idx, double[] p, int po, double[][] state, int slab, int so) {
+        Scale.by(u, from, to, scale * factor(step));
     }
 
     @Override

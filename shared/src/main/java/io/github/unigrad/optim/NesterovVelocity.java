@@ -30,21 +30,27 @@ public final class NesterovVelocity implements Transform {
     }
 
     @Override
-    public void dense(Step step, double[] u, double[] p, int o, double[][] state, int slab, int so, int n) {
+    public void dense(Step step, double scale, double[] u, double[] p, int o, double[][] state, int slab, int so, int n) {
         double[] v = state[slab];
         double lr = step.learningRate();
-        int d = so - o;
-        for (int j = o, end = o + n; j < end; j++) {
-            u[j] = element(u[j], v, j + d, momentum, lr);
+        int end = o + n;
+        if (so == o) { // same index in every array: the JIT vectorises this loop
+            for (int j = o; j < end; j++) {
+                u[j] = scale * element(u[j], v, j, momentum, lr);
+            }
+        } else {
+            for (int j = o, k = so; j < end; j++, k++) {
+                u[j] = scale * element(u[j], v, k, momentum, lr);
+            }
         }
     }
 
     @Override
-    public void sparse(Step step, double[] u, int from, int to, int[] idx, double[] p, int po, double[][] state, int slab, int so) {
+    public void sparse(Step step, double scale, double[] u, int from, int to, int[] idx, double[] p, int po, double[][] state, int slab, int so) {
         double[] v = state[slab];
         double lr = step.learningRate();
         for (int j = from; j < to; j++) {
-            u[j] = element(u[j], v, so + idx[j], momentum, lr);
+            u[j] = scale * element(u[j], v, so + idx[j], momentum, lr);
         }
     }
 

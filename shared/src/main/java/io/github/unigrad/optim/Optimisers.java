@@ -45,7 +45,7 @@ public final class Optimisers {
             .add("averaging", "evaluate with the mean of the iterates (Polyak-Ruppert, Tribuo ParameterAveraging)",
                     p -> new Averaging(inner(p), p.bool("includeInitial", false)))
             .add("accumulate", "accumulate the gradient over k steps, then one inner step on the mean",
-                    p -> new Accumulate(inner(p), p.integer("every", 2, 1, Integer.MAX_VALUE)))
+                    p -> new Accumulate(inner(p), every(p)))
             .add("lookahead", "Lookahead (Zhang et al. 2019): slow weights every k steps",
                     p -> new Lookahead(inner(p), p.integer("k", 5, 1, Integer.MAX_VALUE),
                             p.real("alpha", 0.5, new Range(0, false, 1, true))))
@@ -261,6 +261,13 @@ public final class Optimisers {
             throw new SpecException(p.name() + ": missing required 'inner' (an optimiser spec such as sgd(lr=0.1)) in " + p.spec());
         }
         return inner;
+    }
+
+    private static int every(Params p) {
+        if (!p.has("every")) {
+            throw new SpecException("accumulate: missing required 'every' (the number of steps to accumulate, ≥ 1) in " + p.spec());
+        }
+        return p.integer("every", 1, 1, Integer.MAX_VALUE);
     }
 
     private static Optimiser chain(Params p) {

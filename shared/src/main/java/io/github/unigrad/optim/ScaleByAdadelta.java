@@ -31,21 +31,27 @@ public final class ScaleByAdadelta implements Transform {
     }
 
     @Override
-    public void dense(Step step, double[] u, double[] p, int o, double[][] state, int slab, int so, int n) {
+    public void dense(Step step, double scale, double[] u, double[] p, int o, double[][] state, int slab, int so, int n) {
         double[] msg = state[slab];
         double[] msdx = state[slab + 1];
-        int d = so - o;
-        for (int j = o, end = o + n; j < end; j++) {
-            u[j] = element(u[j], msg, msdx, j + d, rho, eps);
+        int end = o + n;
+        if (so == o) { // same index in every array: the JIT vectorises this loop
+            for (int j = o; j < end; j++) {
+                u[j] = scale * element(u[j], msg, msdx, j, rho, eps);
+            }
+        } else {
+            for (int j = o, k = so; j < end; j++, k++) {
+                u[j] = scale * element(u[j], msg, msdx, k, rho, eps);
+            }
         }
     }
 
     @Override
-    public void sparse(Step step, double[] u, int from, int to, int[] idx, double[] p, int po, double[][] state, int slab, int so) {
+    public void sparse(Step step, double scale, double[] u, int from, int to, int[] idx, double[] p, int po, double[][] state, int slab, int so) {
         double[] msg = state[slab];
         double[] msdx = state[slab + 1];
         for (int j = from; j < to; j++) {
-            u[j] = element(u[j], msg, msdx, so + idx[j], rho, eps);
+            u[j] = scale * element(u[j], msg, msdx, so + idx[j], rho, eps);
         }
     }
 

@@ -55,26 +55,38 @@ public final class ScaleByAdam implements Transform {
     }
 
     @Override
-    public void dense(Step step, double[] u, double[] p, int o, double[][] state, int slab, int so, int n) {
+    public void dense(Step step, double scale, double[] u, double[] p, int o, double[][] state, int slab, int so, int n) {
         double[] m = state[slab];
         double[] v = state[slab + 1];
         double a = mScale(step);
         double vs = vScale(step);
-        int d = so - o;
+        int end = o + n;
         if (amsgrad) {
             double[] vMax = state[slab + 2];
-            for (int j = o, end = o + n; j < end; j++) {
-                u[j] = amsgrad(u[j], m, v, vMax, j + d, beta1, beta2, a, vs, eps);
+            if (so == o) { // same index in every array: the JIT vectorises this loop
+                for (int j = o; j < end; j++) {
+                    u[j] = scale * amsgrad(u[j], m, v, vMax, j, beta1, beta2, a, vs, eps);
+                }
+            } else {
+                for (int j = o, k = so; j < end; j++, k++) {
+                    u[j] = scale * amsgrad(u[j], m, v, vMax, k, beta1, beta2, a, vs, eps);
+                }
             }
         } else {
-            for (int j = o, end = o + n; j < end; j++) {
-                u[j] = adam(u[j], m, v, j + d, beta1, beta2, a, vs, eps);
+            if (so == o) { // same index in every array: the JIT vectorises this loop
+                for (int j = o; j < end; j++) {
+                    u[j] = scale * adam(u[j], m, v, j, beta1, beta2, a, vs, eps);
+                }
+            } else {
+                for (int j = o, k = so; j < end; j++, k++) {
+                    u[j] = scale * adam(u[j], m, v, k, beta1, beta2, a, vs, eps);
+                }
             }
         }
     }
 
     @Override
-    public void sparse(Step step, double[] u, int from, int to, int[] idx, double[] p, int po, double[][] state, int slab, int so) {
+    public void sparse(Step step, double scale, double[] u, int from, int to, int[] idx, double[] p, int po, double[][] state, int slab, int so) {
         double[] m = state[slab];
         double[] v = state[slab + 1];
         double a = mScale(step);
@@ -82,11 +94,11 @@ public final class ScaleByAdam implements Transform {
         if (amsgrad) {
             double[] vMax = state[slab + 2];
             for (int j = from; j < to; j++) {
-                u[j] = amsgrad(u[j], m, v, vMax, so + idx[j], beta1, beta2, a, vs, eps);
+                u[j] = scale * amsgrad(u[j], m, v, vMax, so + idx[j], beta1, beta2, a, vs, eps);
             }
         } else {
             for (int j = from; j < to; j++) {
-                u[j] = adam(u[j], m, v, so + idx[j], beta1, beta2, a, vs, eps);
+                u[j] = scale * adam(u[j], m, v, so + idx[j], beta1, beta2, a, vs, eps);
             }
         }
     }

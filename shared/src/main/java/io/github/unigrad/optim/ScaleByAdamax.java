@@ -35,27 +35,33 @@ public final class ScaleByAdamax implements Transform {
     }
 
     @Override
-    public void dense(Step step, double[] u, double[] p, int o, double[][] state, int slab, int so, int n) {
+    public void dense(Step step, double scale, double[] u, double[] p, int o, double[][] state, int slab, int so, int n) {
         double[] m = state[slab];
         double[] r = state[slab + 1];
         double a = 1 / (1 - Math.pow(beta1, step.t()));
         double inside = epsInMax ? eps : 0.0;
         double outside = epsInMax ? 0.0 : eps;
-        int d = so - o;
-        for (int j = o, end = o + n; j < end; j++) {
-            u[j] = element(u[j], m, r, j + d, beta1, beta2, a, inside, outside);
+        int end = o + n;
+        if (so == o) { // same index in every array: the JIT vectorises this loop
+            for (int j = o; j < end; j++) {
+                u[j] = scale * element(u[j], m, r, j, beta1, beta2, a, inside, outside);
+            }
+        } else {
+            for (int j = o, k = so; j < end; j++, k++) {
+                u[j] = scale * element(u[j], m, r, k, beta1, beta2, a, inside, outside);
+            }
         }
     }
 
     @Override
-    public void sparse(Step step, double[] u, int from, int to, int[] idx, double[] p, int po, double[][] state, int slab, int so) {
+    public void sparse(Step step, double scale, double[] u, int from, int to, int[] idx, double[] p, int po, double[][] state, int slab, int so) {
         double[] m = state[slab];
         double[] r = state[slab + 1];
         double a = 1 / (1 - Math.pow(beta1, step.t()));
         double inside = epsInMax ? eps : 0.0;
         double outside = epsInMax ? 0.0 : eps;
         for (int j = from; j < to; j++) {
-            u[j] = element(u[j], m, r, so + idx[j], beta1, beta2, a, inside, outside);
+            u[j] = scale * element(u[j], m, r, so + idx[j], beta1, beta2, a, inside, outside);
         }
     }
 

@@ -44,25 +44,31 @@ public final class ScaleByBelief implements Transform {
     }
 
     @Override
-    public void dense(Step step, double[] u, double[] p, int o, double[][] state, int slab, int so, int n) {
+    public void dense(Step step, double scale, double[] u, double[] p, int o, double[][] state, int slab, int so, int n) {
         double[] m = state[slab];
         double[] s = state[slab + 1];
         double a = mScale(step);
         double ss = sScale(step);
-        int d = so - o;
-        for (int j = o, end = o + n; j < end; j++) {
-            u[j] = element(u[j], m, s, j + d, beta1, beta2, a, ss, eps);
+        int end = o + n;
+        if (so == o) { // same index in every array: the JIT vectorises this loop
+            for (int j = o; j < end; j++) {
+                u[j] = scale * element(u[j], m, s, j, beta1, beta2, a, ss, eps);
+            }
+        } else {
+            for (int j = o, k = so; j < end; j++, k++) {
+                u[j] = scale * element(u[j], m, s, k, beta1, beta2, a, ss, eps);
+            }
         }
     }
 
     @Override
-    public void sparse(Step step, double[] u, int from, int to, int[] idx, double[] p, int po, double[][] state, int slab, int so) {
+    public void sparse(Step step, double scale, double[] u, int from, int to, int[] idx, double[] p, int po, double[][] state, int slab, int so) {
         double[] m = state[slab];
         double[] s = state[slab + 1];
         double a = mScale(step);
         double ss = sScale(step);
         for (int j = from; j < to; j++) {
-            u[j] = element(u[j], m, s, so + idx[j], beta1, beta2, a, ss, eps);
+            u[j] = scale * element(u[j], m, s, so + idx[j], beta1, beta2, a, ss, eps);
         }
     }
 

@@ -4,7 +4,8 @@ import io.github.unigrad.spec.Spec;
 
 /**
  * {@code u ← η_t · u}, with {@code η_t} the optimiser's learning rate at this step (Optax's
- * {@code scale_by_learning_rate}, without the sign flip: our updates are subtracted).
+ * {@code scale_by_learning_rate}, without the sign flip: our updates are subtracted). A {@link Chain}
+ * fuses it into the pass of the transform before it, so it costs no pass of its own there.
  * Spec: {@code scale_by_lr}.
  */
 public final class ScaleByLearningRate implements Transform {
@@ -19,13 +20,13 @@ public final class ScaleByLearningRate implements Transform {
     }
 
     @Override
-    public void dense(Step step, double[] u, double[] p, int o, double[][] state, int slab, int so, int n) {
-        Scale.by(u, o, o + n, step.learningRate());
+    public void dense(Step step, double scale, double[] u, double[] p, int o, double[][] state, int slab, int so, int n) {
+        Scale.by(u, o, o + n, scale * step.learningRate());
     }
 
     @Override
-    public void sparse(Step step, double[] u, int from, int to, int[] idx, double[] p, int po, double[][] state, int slab, int so) {
-        Scale.by(u, from, to, step.learningRate());
+    public void sparse(Step step, double scale, double[] u, int from, int to, int[] idx, double[] p, int po, double[][] state, int slab, int so) {
+        Scale.by(u, from, to, scale * step.learningRate());
     }
 
     @Override

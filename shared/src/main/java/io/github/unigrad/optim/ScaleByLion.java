@@ -29,19 +29,25 @@ public final class ScaleByLion implements Transform {
     }
 
     @Override
-    public void dense(Step step, double[] u, double[] p, int o, double[][] state, int slab, int so, int n) {
+    public void dense(Step step, double scale, double[] u, double[] p, int o, double[][] state, int slab, int so, int n) {
         double[] m = state[slab];
-        int d = so - o;
-        for (int j = o, end = o + n; j < end; j++) {
-            u[j] = element(u[j], m, j + d, beta1, beta2);
+        int end = o + n;
+        if (so == o) { // same index in every array: the JIT vectorises this loop
+            for (int j = o; j < end; j++) {
+                u[j] = scale * element(u[j], m, j, beta1, beta2);
+            }
+        } else {
+            for (int j = o, k = so; j < end; j++, k++) {
+                u[j] = scale * element(u[j], m, k, beta1, beta2);
+            }
         }
     }
 
     @Override
-    public void sparse(Step step, double[] u, int from, int to, int[] idx, double[] p, int po, double[][] state, int slab, int so) {
+    public void sparse(Step step, double scale, double[] u, int from, int to, int[] idx, double[] p, int po, double[][] state, int slab, int so) {
         double[] m = state[slab];
         for (int j = from; j < to; j++) {
-            u[j] = element(u[j], m, so + idx[j], beta1, beta2);
+            u[j] = scale * element(u[j], m, so + idx[j], beta1, beta2);
         }
     }
 

@@ -46,21 +46,27 @@ public final class ScaleByNadam implements Transform {
     }
 
     @Override
-    public void dense(Step step, double[] u, double[] p, int o, double[][] state, int slab, int so, int n) {
+    public void dense(Step step, double scale, double[] u, double[] p, int o, double[][] state, int slab, int so, int n) {
         double[] m = state[slab];
         double[] v = state[slab + 1];
         double[] c = coefficients(step);
         double cm = c[0];
         double cg = c[1];
         double cv = c[2];
-        int d = so - o;
-        for (int j = o, end = o + n; j < end; j++) {
-            u[j] = element(u[j], m, v, j + d, beta1, beta2, cm, cg, cv, eps);
+        int end = o + n;
+        if (so == o) { // same index in every array: the JIT vectorises this loop
+            for (int j = o; j < end; j++) {
+                u[j] = scale * element(u[j], m, v, j, beta1, beta2, cm, cg, cv, eps);
+            }
+        } else {
+            for (int j = o, k = so; j < end; j++, k++) {
+                u[j] = scale * element(u[j], m, v, k, beta1, beta2, cm, cg, cv, eps);
+            }
         }
     }
 
     @Override
-    public void sparse(Step step, double[] u, int from, int to, int[] idx, double[] p, int po, double[][] state, int slab, int so) {
+    public void sparse(Step step, double scale, double[] u, int from, int to, int[] idx, double[] p, int po, double[][] state, int slab, int so) {
         double[] m = state[slab];
         double[] v = state[slab + 1];
         double[] c = coefficients(step);
@@ -68,7 +74,7 @@ public final class ScaleByNadam implements Transform {
         double cg = c[1];
         double cv = c[2];
         for (int j = from; j < to; j++) {
-            u[j] = element(u[j], m, v, so + idx[j], beta1, beta2, cm, cg, cv, eps);
+            u[j] = scale * element(u[j], m, v, so + idx[j], beta1, beta2, cm, cg, cv, eps);
         }
     }
 

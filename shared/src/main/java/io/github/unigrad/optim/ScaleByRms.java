@@ -42,32 +42,44 @@ public final class ScaleByRms implements Transform {
     }
 
     @Override
-    public void dense(Step step, double[] u, double[] p, int o, double[][] state, int slab, int so, int n) {
+    public void dense(Step step, double scale, double[] u, double[] p, int o, double[][] state, int slab, int so, int n) {
         double[] v = state[slab];
-        int d = so - o;
+        int end = o + n;
         if (centered) {
             double[] m = state[slab + 1];
-            for (int j = o, end = o + n; j < end; j++) {
-                u[j] = centred(u[j], v, m, j + d, alpha, eps);
+            if (so == o) { // same index in every array: the JIT vectorises this loop
+                for (int j = o; j < end; j++) {
+                    u[j] = scale * centred(u[j], v, m, j, alpha, eps);
+                }
+            } else {
+                for (int j = o, k = so; j < end; j++, k++) {
+                    u[j] = scale * centred(u[j], v, m, k, alpha, eps);
+                }
             }
         } else {
-            for (int j = o, end = o + n; j < end; j++) {
-                u[j] = plain(u[j], v, j + d, alpha, eps);
+            if (so == o) { // same index in every array: the JIT vectorises this loop
+                for (int j = o; j < end; j++) {
+                    u[j] = scale * plain(u[j], v, j, alpha, eps);
+                }
+            } else {
+                for (int j = o, k = so; j < end; j++, k++) {
+                    u[j] = scale * plain(u[j], v, k, alpha, eps);
+                }
             }
         }
     }
 
     @Override
-    public void sparse(Step step, double[] u, int from, int to, int[] idx, double[] p, int po, double[][] state, int slab, int so) {
+    public void sparse(Step step, double scale, double[] u, int from, int to, int[] idx, double[] p, int po, double[][] state, int slab, int so) {
         double[] v = state[slab];
         if (centered) {
             double[] m = state[slab + 1];
             for (int j = from; j < to; j++) {
-                u[j] = centred(u[j], v, m, so + idx[j], alpha, eps);
+                u[j] = scale * centred(u[j], v, m, so + idx[j], alpha, eps);
             }
         } else {
             for (int j = from; j < to; j++) {
-                u[j] = plain(u[j], v, so + idx[j], alpha, eps);
+                u[j] = scale * plain(u[j], v, so + idx[j], alpha, eps);
             }
         }
     }

@@ -126,14 +126,22 @@ public final class ScheduleFree implements Optimiser {
         double[] v = adam ? state[1] : null;
         double gamma = step.scalar(0);
         double c = step.scalar(1);
-        int d = so - o;
-        for (int j = o, end = o + n; j < end; j++) {
-            double g = adam ? normalised(u[j], v, j + d, beta2, eps) : u[j];
-            if (weightDecay != 0) {
-                g += weightDecay * p[j];
+        int end = o + n;
+        if (so == o) { // same index in every array: the JIT vectorises this loop
+            for (int j = o; j < end; j++) {
+                u[j] = element(direction(u[j], v, p, j, j), dz, j, gamma, c, beta);
             }
-            u[j] = element(g, dz, j + d, gamma, c, beta);
+        } else {
+            for (int j = o, k = so; j < end; j++, k++) {
+                u[j] = element(direction(u[j], v, p, j, k), dz, k, gamma, c, beta);
+            }
         }
+    }
+
+    /** ĝ: the gradient (SGD) or its RMS-normalised form (AdamW), plus λ y when decaying; state index k, parameter index j. */
+    private double direction(double g, double[] v, double[] p, int j, int k) {
+        double d = adam ? normalised(g, v, k, beta2, eps) : g;
+        return weightDecay != 0 ? d + weightDecay * p[j] : d;
     }
 
     @Override
@@ -144,11 +152,7 @@ public final class ScheduleFree implements Optimiser {
         double c = step.scalar(1);
         for (int j = from; j < to; j++) {
             int k = so + idx[j];
-            double g = adam ? normalised(u[j], v, k, beta2, eps) : u[j];
-            if (weightDecay != 0) {
-                g += weightDecay * p[po + idx[j]];
-            }
-            u[j] = element(g, dz, k, gamma, c, beta);
+            u[j] = element(direction(u[j], v, p, po + idx[j], k), dz, k, gamma, c, beta);
         }
     }
 

@@ -35,23 +35,29 @@ public final class Trace implements Transform {
     }
 
     @Override
-    public void dense(Step step, double[] u, double[] p, int o, double[][] state, int slab, int so, int n) {
+    public void dense(Step step, double scale, double[] u, double[] p, int o, double[][] state, int slab, int so, int n) {
         double[] b = state[slab];
         double keep = step.index() == 0 ? 0.0 : momentum;
         double gain = step.index() == 0 ? 1.0 : 1 - dampening;
-        int d = so - o;
-        for (int j = o, end = o + n; j < end; j++) {
-            u[j] = element(u[j], b, j + d, keep, gain, momentum, nesterov);
+        int end = o + n;
+        if (so == o) { // same index in every array: the JIT vectorises this loop
+            for (int j = o; j < end; j++) {
+                u[j] = scale * element(u[j], b, j, keep, gain, momentum, nesterov);
+            }
+        } else {
+            for (int j = o, k = so; j < end; j++, k++) {
+                u[j] = scale * element(u[j], b, k, keep, gain, momentum, nesterov);
+            }
         }
     }
 
     @Override
-    public void sparse(Step step, double[] u, int from, int to, int[] idx, double[] p, int po, double[][] state, int slab, int so) {
+    public void sparse(Step step, double scale, double[] u, int from, int to, int[] idx, double[] p, int po, double[][] state, int slab, int so) {
         double[] b = state[slab];
         double keep = step.index() == 0 ? 0.0 : momentum;
         double gain = step.index() == 0 ? 1.0 : 1 - dampening;
         for (int j = from; j < to; j++) {
-            u[j] = element(u[j], b, so + idx[j], keep, gain, momentum, nesterov);
+            u[j] = scale * element(u[j], b, so + idx[j], keep, gain, momentum, nesterov);
         }
     }
 

@@ -37,15 +37,18 @@ public interface Transform extends SpecDescribed {
     /**
      * The dense step over {@code n} consecutive parameters: {@code u[o..o+n)} in and out,
      * parameters {@code p[o..o+n)} (null unless {@link #needsParameters()}), state
-     * {@code state[slab + k][so..so+n)}.
+     * {@code state[slab + k][so..so+n)}. The outgoing update is multiplied by {@code scale}, which
+     * is how a {@link Chain} fuses a following {@code scale_by_lr} into this pass (1 otherwise).
+     * With {@code so == o} every array is read at the same index and the JIT vectorises the loop;
+     * other offsets take a scalar loop.
      */
-    void dense(Step step, double[] u, double[] p, int o, double[][] state, int slab, int so, int n);
+    void dense(Step step, double scale, double[] u, double[] p, int o, double[][] state, int slab, int so, int n);
 
     /**
      * The sparse step: for {@code j} in {@code [from, to)}, {@code u[j]} is the entry of parameter
      * {@code idx[j]}, whose value is {@code p[po + idx[j]]} and whose state is
      * {@code state[slab + k][so + idx[j]]}. Parameters not listed are not touched (the rule's lazy
-     * form, which each implementation documents).
+     * form, which each implementation documents). The outgoing entries are multiplied by {@code scale}.
      */
-    void sparse(Step step, double[] u, int from, int to, int[] idx, double[] p, int po, double[][] state, int slab, int so);
+    void sparse(Step step, double scale, double[] u, int from, int to, int[] idx, double[] p, int po, double[][] state, int slab, int so);
 }

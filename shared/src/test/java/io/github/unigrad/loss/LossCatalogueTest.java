@@ -121,6 +121,31 @@ class LossCatalogueTest {
         }
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("fromLogits")
+    void logitsOfTenThousandGiveFiniteValuesAndGradientsThatMatchDifferences(String spec) {
+        Loss loss = Losses.parse(spec);
+        Random rnd = new Random(spec.hashCode());
+        LossBatch b = RandomBatches.of(loss, 6, 3, rnd);
+        double[] x = b.predictions();
+        for (int k = 0; k < x.length; k++) {
+            if (k % 2 == 0) {
+                x[k] = rnd.nextBoolean() ? 1e4 : -1e4;
+            }
+        }
+        LossResult r = loss.compute(b, true);
+        assertThat(Arrays.stream(r.values()).allMatch(Double::isFinite)).as("finite values").isTrue();
+        assertThat(Arrays.stream(r.gradient()).allMatch(Double::isFinite)).as("finite gradient").isTrue();
+        // values reach 1e4 there, so the differences' rounding error is about 1e-16·1e4/h
+        FiniteDifferences.assertGradientMatches(loss, b, 1e-4, 1e-6, 1e-6);
+    }
+
+    static Stream<String> fromLogits() {
+        return Stream.of("softmax_cross_entropy", "softmax_cross_entropy(weights=[1, 2, 3], labelSmoothing=0.2)",
+                "binary_cross_entropy", "binary_cross_entropy(posWeight=3, labelSmoothing=0.1)", "focal",
+                "focal(gamma=0.5, alpha=-1)", "softmax_focal", "softmax_focal(gamma=0.7)");
+    }
+
     /** The configurations whose examples are independent (batch_rmse's weights also enter its denominator). */
     static Stream<Arguments> perExample() {
         return differentiable().filter(a -> !Losses.parse((String) a.get()[0]).isBatchCoupled());
@@ -236,6 +261,7 @@ class LossCatalogueTest {
         assertThatThrownBy(() -> Losses.parse("softmax_cross_entropy(ignoreIndex=0.5)"))
                 .hasMessageContaining("whole number");
         assertThatThrownBy(() -> Losses.parse("mse(weights=[1, -1])")).hasMessageContaining("weights[1] = -1");
+        assertThatThrownBy(() -> Losses.parse("hinge(weights=[])")).hasMessageContaining("weights = [] is empty");
     }
 
     @ParameterizedTest(name = "{0}")

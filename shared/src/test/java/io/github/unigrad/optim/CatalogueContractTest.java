@@ -145,6 +145,34 @@ class CatalogueContractTest {
         assertThat(pieces.state).isDeepEqualTo(whole.state);
     }
 
+    @ParameterizedTest
+    @MethodSource("samples")
+    void updateAndStateMayStartAtDifferentOffsets(String text) {
+        Optimiser opt = Optimisers.parse(text);
+        Run aligned = new Run(opt, THETA0);
+        int uo = 1;
+        int so = 3;
+        double[] theta = new double[N + uo];
+        System.arraycopy(THETA0, 0, theta, uo, N);
+        double[][] state = new double[opt.slabs()][N + so];
+        opt.initialise(state, so, N);
+        for (int i = 0; i < 8; i++) {
+            double[] g = gradient(aligned.theta, i);
+            aligned.step(g);
+            double[] u = new double[N + uo];
+            System.arraycopy(g, 0, u, uo, N);
+            GradientSummary summary = opt.needsGradientSummary() ? new GradientSummary().add(u, uo, N) : null;
+            opt.dense(opt.begin(i, summary), u, opt.needsParameters() ? theta : null, uo, state, so, N);
+            for (int j = 0; j < N; j++) {
+                theta[uo + j] -= u[uo + j];
+            }
+        }
+        assertThat(java.util.Arrays.copyOfRange(theta, uo, uo + N)).containsExactly(aligned.theta);
+        for (int k = 0; k < state.length; k++) {
+            assertThat(java.util.Arrays.copyOfRange(state[k], so, so + N)).containsExactly(aligned.state[k]);
+        }
+    }
+
     @Test
     void sparseStepLeavesUnlistedParametersAndTheirStateAlone() {
         Run run = new Run(Optimisers.parse("adam(lr=0.1)"), THETA0);
@@ -184,11 +212,12 @@ class CatalogueContractTest {
                 new String[] {"lookahead(inner=adam, alpha=0)", "lookahead: alpha = 0 is out of range; allowed (0, 1]"},
                 new String[] {"accumulate(inner=adam, every=0)", "accumulate: every = 0 is out of range; allowed [1, inf]"},
                 new String[] {"averaging()", "averaging: missing required 'inner'"},
+                new String[] {"accumulate(inner=adam)", "accumulate: missing required 'every'"},
                 new String[] {"chain(transforms=[scale_by_lr, clip_by_global_norm(1)])", "must come first in a chain"},
                 new String[] {"chain(transforms=[scale_by_adamm])", "unknown transform 'scale_by_adamm'; valid names:"},
                 new String[] {"chain(transforms=[scale_by_adam(b1=2)])", "scale_by_adam: b1 = 2 is out of range"},
                 new String[] {"chain(lr=0.1)", "chain: missing required 'transforms'"},
-                new String[] {"accumulate(inner=chain(transforms=[clip_by_global_norm(1), scale_by_lr]))",
+                new String[] {"accumulate(inner=chain(transforms=[clip_by_global_norm(1), scale_by_lr]), every=2)",
                         "accumulate cannot wrap"},
                 new String[] {"lookahead(inner=schedule_free_sgd)", "lookahead cannot wrap schedule_free_sgd"});
     }
