@@ -16,6 +16,8 @@ import java.util.function.IntConsumer;
 public final class ComparisonRunner {
     /** Share of each dataset kept for testing. */
     public static final double TEST_FRACTION = 0.2;
+    /** Untimed epochs run before the comparisons, per framework. */
+    static final int WARM_UP_EPOCHS = 10;
 
     private final RunSettings settings;
     private final Map<String, Split> splits = new HashMap<>();
@@ -30,11 +32,34 @@ public final class ComparisonRunner {
     }
 
     public List<ComparisonResult> run(List<Comparison> comparisons, ProgressBar progress) {
+        warmUp(comparisons, progress);
         List<ComparisonResult> results = new ArrayList<>();
         for (Comparison c : comparisons) {
             results.add(run(c, progress));
         }
         return results;
+    }
+
+    /**
+     * Trains the first comparison of each framework for a few untimed epochs, so that the JIT has compiled
+     * the frameworks' code before the first timed run (else the first rows' ms/epoch are several times
+     * too high).
+     */
+    private void warmUp(List<Comparison> comparisons, ProgressBar progress) {
+        RunSettings brief = settings.withEpochs(WARM_UP_EPOCHS);
+        java.util.Set<Framework> done = java.util.EnumSet.noneOf(Framework.class);
+        for (Comparison c : comparisons) {
+            if (done.add(c.framework())) {
+                progress.label("warming up " + c.framework().display());
+                for (Trial t : List.of(c.builtInTrial(), c.ourTrial())) {
+                    try {
+                        t.run(split(c.dataset()), brief, null);
+                    } catch (RuntimeException e) {
+                        // a failing trial is reported when it runs for real
+                    }
+                }
+            }
+        }
     }
 
     private ComparisonResult run(Comparison c, ProgressBar progress) {

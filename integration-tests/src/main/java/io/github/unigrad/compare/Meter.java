@@ -22,10 +22,6 @@ public record Meter(Loss loss, double scale) {
         return new Meter(Losses.parse(spec), 1.0);
     }
 
-    public static Meter of(String spec, double scale) {
-        return new Meter(Losses.parse(spec), scale);
-    }
-
     /** The mean loss of {@code outputs} (rows × cols, row-major) against the table's targets. */
     public double mean(double[] outputs, int cols, Table truth) {
         int rows = truth.rows();

@@ -18,10 +18,6 @@ public final class Specs {
         return Optimisers.parse(spec).spec().toString();
     }
 
-    public static String lossName(String spec) {
-        return Losses.parse(spec).spec().name();
-    }
-
     public static String optimiserName(String spec) {
         return Optimisers.parse(spec).spec().name();
     }

@@ -4,6 +4,8 @@ import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.lines.SeriesLines;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 import java.io.IOException;
@@ -46,8 +48,10 @@ public final class LossChart {
 
     /** Writes the chart as a PNG to {@code file} (the {@code .png} is added by XChart if missing). */
     public void save(Path file) {
-        XYChart chart = new XYChartBuilder().width(720).height(420).title(title).xAxisTitle("epoch").yAxisTitle(yAxis).build();
+        XYChart chart = new XYChartBuilder().width(720).height(480).title(title).xAxisTitle("epoch").yAxisTitle(yAxis).build();
         chart.getStyler().setLegendVisible(true);
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
+        chart.getStyler().setChartBackgroundColor(java.awt.Color.WHITE);
         int longest = 1;
         for (Map.Entry<String, double[]> e : curves.entrySet()) {
             double[] y = finiteOnly(e.getValue());
@@ -61,6 +65,7 @@ public final class LossChart {
         if (reference != null) {
             XYSeries s = chart.addSeries(referenceName, new double[] {1, longest}, new double[] {reference, reference});
             s.setMarker(SeriesMarkers.NONE);
+            s.setLineStyle(SeriesLines.DASH_DASH);
         }
         try {
             BitmapEncoder.saveBitmap(chart, file.toString(), BitmapEncoder.BitmapFormat.PNG);
