@@ -1,0 +1,83 @@
+package io.github.unigrad.bench;
+
+import io.github.unigrad.dl4j.UnigradUpdater;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.learning.GradientUpdater;
+import org.nd4j.linalg.learning.config.AdaGrad;
+import org.nd4j.linalg.learning.config.Adam;
+import org.nd4j.linalg.learning.config.IUpdater;
+import org.nd4j.linalg.learning.config.Nesterovs;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One updater step ({@code GradientUpdater.applyUpdater}) over a flat float block of {@code params}
+ * parameters, with its state in a DL4J state view: ours against DL4J's fused native op, for the
+ * same rule with DL4J's conventions.
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(1)
+public class Dl4jUpdaterBenchmark {
+    @Param({"adam", "nesterov", "adagrad"})
+    public String rule;
+
+    @Param({"1000000", "10000000"})
+    public int params;
+
+    @Param({"dl4j", "unigrad"})
+    public String impl;
+
+    private GradientUpdater<?> updater;
+    private INDArray gradient;
+    private int iteration;
+
+    @Setup(Level.Trial)
+    public void setUp() {
+        Dl4jBenchmarks.quietNd4j();
+        IUpdater config = impl.equals("unigrad") ? new UnigradUpdater(ours(rule)) : builtin(rule);
+        INDArray view = Nd4j.zeros(DataType.FLOAT, 1, config.stateSize(params));
+        updater = config.instantiate(view, true);
+        Nd4j.getRandom().setSeed(1);
+        gradient = Nd4j.randn(DataType.FLOAT, 1, params).muli(0.01);
+    }
+
+    private static String ours(String rule) {
+        return switch (rule) {
+            case "adam" -> "adam(lr=0.001, epsilonHat=true)";
+            case "nesterov" -> "nesterov(lr=0.1, momentum=0.9, lrInVelocity=true)";
+            default -> "adagrad(lr=0.1, eps=1e-06, initialAccumulator=1e-06)";
+        };
+    }
+
+    private static IUpdater builtin(String rule) {
+        return switch (rule) {
+            case "adam" -> new Adam(0.001);
+            case "nesterov" -> new Nesterovs(0.1, 0.9);
+            default -> new AdaGrad(0.1, 1e-6);
+        };
+    }
+
+    @Benchmark
+    public INDArray step() {
+        updater.applyUpdater(gradient, iteration++, 0);
+        return gradient;
+    }
+}
