@@ -12,8 +12,11 @@ public final class Plan {
         comparisons.add(c);
     }
 
+    /** Records a comparison that cannot run; the same reason for the same spec is said once. */
     public void skip(Skip s) {
-        skips.add(s);
+        if (!skips.contains(s)) {
+            skips.add(s);
+        }
     }
 
     public List<Comparison> comparisons() {

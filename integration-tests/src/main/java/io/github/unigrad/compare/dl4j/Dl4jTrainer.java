@@ -42,8 +42,7 @@ public final class Dl4jTrainer {
                 .seed(seed)
                 .dataType(DataType.DOUBLE)
                 .weightInit(WeightInit.XAVIER);
-        b = setup.optimiser().apply(b);
-        NeuralNetConfiguration.ListBuilder list = b.list();
+        NeuralNetConfiguration.ListBuilder list = setup.optimiser().onBuilder(b).list();
         int in = data.features();
         for (int width : setup.hidden()) {
             list.layer(new DenseLayer.Builder().nIn(in).nOut(width).activation(Activation.TANH).build());
@@ -51,7 +50,7 @@ public final class Dl4jTrainer {
         }
         list.layer(new OutputLayer.Builder().lossFunction(setup.loss()).activation(setup.outputActivation())
                 .nIn(in).nOut(setup.targets().columns(data)).build());
-        MultiLayerConfiguration conf = list.validateOutputLayerConfig(false).build();
+        MultiLayerConfiguration conf = setup.optimiser().onConfiguration(list.validateOutputLayerConfig(false).build());
         MultiLayerNetwork net = new MultiLayerNetwork(conf);
         net.init();
         return net;
