@@ -49,6 +49,7 @@ public final class CompareCommand implements Callable<Integer> {
     static final int QUICK_EPOCHS = 5;
     static final int DL4J_BATCH = 16;
     static final int TRIBUO_BATCH = 1;
+    private static final String SLF4J_LEVEL = "org.slf4j.simpleLogger.defaultLogLevel";
 
     @Spec
     private CommandSpec spec;
@@ -115,6 +116,10 @@ public final class CompareCommand implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
+        // ND4J and DL4J log their start-up banner at INFO; the runner's own output is the table and the bar
+        if (System.getProperty(SLF4J_LEVEL) == null) {
+            System.setProperty(SLF4J_LEVEL, "warn");
+        }
         System.exit(commandLine(new CompareCommand()).execute(args));
     }
 
@@ -147,7 +152,8 @@ public final class CompareCommand implements Callable<Integer> {
         RunSettings settings = new RunSettings(epochs != null ? epochs : quick ? QUICK_EPOCHS : DEFAULT_EPOCHS, seed,
                 DL4J_BATCH, TRIBUO_BATCH);
         Plan plan = xorOnly ? new Plan() : plan();
-        ProgressBar bar = new ProgressBar(progress, 2L * settings.epochs() * Math.max(1, plan.comparisons().size()));
+        ProgressBar bar = new ProgressBar(plan.comparisons().isEmpty() ? null : progress,
+                2L * settings.epochs() * plan.comparisons().size());
         List<ComparisonResult> results = new ComparisonRunner(settings).run(plan.comparisons(), bar);
         bar.finish();
         if (!results.isEmpty()) {
