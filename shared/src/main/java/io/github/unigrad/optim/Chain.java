@@ -117,11 +117,17 @@ public final class Chain implements Optimiser {
         return i + 1 < transforms.length && transforms[i + 1] == ScaleByLearningRate.INSTANCE;
     }
 
-    @Override
-    public void dense(Step step, double[] u, double[] p, int o, double[][] state, int so, int n) {
+    /** One transform's step, given its scale (the learning rate when it fuses the next {@code scale_by_lr}) and first slab. */
+    @FunctionalInterface
+    private interface Link {
+        void step(Transform t, double scale, int slab);
+    }
+
+    /** Runs {@code link} over the transforms in order, fusing each {@code scale_by_lr} into the transform before it. */
+    private void each(Step step, Link link) {
         for (int i = 0; i < transforms.length; i++) {
             boolean fuse = fusesNext(i);
-            transforms[i].dense(step, fuse ? step.learningRate() : 1.0, u, p, o, state, firstSlab[i], so, n);
+            link.step(transforms[i], fuse ? step.learningRate() : 1.0, firstSlab[i]);
             if (fuse) {
                 i++;
             }
@@ -129,14 +135,24 @@ public final class Chain implements Optimiser {
     }
 
     @Override
+    public void dense(Step step, double[] u, double[] p, int o, double[][] state, int so, int n) {
+        each(step, (t, scale, slab) -> t.dense(step, scale, u, p, o, state, slab, so, n));
+    }
+
+    @Override
     public void sparse(Step step, double[] u, int from, int to, int[] idx, double[] p, int po, double[][] state, int so) {
-        for (int i = 0; i < transforms.length; i++) {
-            boolean fuse = fusesNext(i);
-            transforms[i].sparse(step, fuse ? step.learningRate() : 1.0, u, from, to, idx, p, po, state, firstSlab[i], so);
-            if (fuse) {
-                i++;
-            }
-        }
+        each(step, (t, scale, slab) -> t.sparse(step, scale, u, from, to, idx, p, po, state, slab, so));
+    }
+
+    /** Each transform's float step: its float kernel, or the widening default for a transform without one. */
+    @Override
+    public void dense(Step step, float[] u, float[] p, int o, float[][] state, int so, int n) {
+        each(step, (t, scale, slab) -> t.dense(step, scale, u, p, o, state, slab, so, n));
+    }
+
+    @Override
+    public void sparse(Step step, float[] u, int from, int to, int[] idx, float[] p, int po, float[][] state, int so) {
+        each(step, (t, scale, slab) -> t.sparse(step, scale, u, from, to, idx, p, po, state, slab, so));
     }
 
     /**

@@ -24,12 +24,24 @@ public final class Clip implements Transform {
         clip(u, o, o + n, max, scale);
     }
 
+    /** The float kernel: the double kernel's loop in float, with max and scale rounded to float. */
+    @Override
+    public void dense(Step step, double scale, float[] u, float[] p, int o, float[][] state, int slab, int so, int n) {
+        clip(u, o, o + n, (float) max, (float) scale);
+    }
+
     @Override
     public void sparse(Step step, double scale, double[] u, int from, int to, int[] idx, double[] p, int po, double[][] state, int slab, int so) {
         clip(u, from, to, max, scale);
     }
 
     private static void clip(double[] u, int from, int to, double max, double scale) {
+        for (int j = from; j < to; j++) {
+            u[j] = scale * Math.min(Math.max(u[j], -max), max);
+        }
+    }
+
+    private static void clip(float[] u, int from, int to, float max, float scale) {
         for (int j = from; j < to; j++) {
             u[j] = scale * Math.min(Math.max(u[j], -max), max);
         }

@@ -1,12 +1,16 @@
 package io.github.unigrad.optim;
 
+import io.github.unigrad.optim.buffers.Widening;
+
 /**
- * The float path of every optimiser, written once: the float arrays are widened chunk by chunk
- * into small double scratch arrays (which stay in cache), the optimiser's double step runs on the
- * chunk, and the results are rounded back. Memory traffic is that of the float arrays; each
- * formula exists once, in double. A chunk is just a piece of the parameters, which the step
- * contract allows to be cut anywhere. (C2 in JDK 17 does not vectorise float/double conversion
- * loops, which makes this path compute-bound; float kernels per rule would be the fast way.)
+ * The one widening route from float arrays to a double step (through {@link Widening}), used by every step that has no float
+ * kernel ({@link Transform}'s and {@link Optimiser}'s float defaults): the float arrays are widened
+ * chunk by chunk into small double scratch arrays (which stay in cache), the double step runs on the
+ * chunk, and the results are rounded back. Memory traffic is that of the float arrays, and the result
+ * is the double step on the float values, rounded to float. A chunk is just a piece of the
+ * parameters, which the step contract allows to be cut anywhere. C2 in JDK 17 does not vectorise
+ * float/double conversion loops, so this route is compute-bound (about three times a double step);
+ * the hot transforms override it with float kernels (see {@link Transform}).
  */
 final class FloatSteps {
     /** Entries per chunk: a few slabs of it fit in the L1/L2 cache. */
@@ -15,36 +19,55 @@ final class FloatSteps {
     private FloatSteps() {
     }
 
+    /** A double step on one chunk: {@code u[0..len)}, {@code p[0..len)} (null unless read), slabs {@code state[k][0..len)}. */
+    @FunctionalInterface
+    interface DenseChunk {
+        void step(double[] u, double[] p, double[][] state, int len);
+    }
+
+    /** A sparse double step on one chunk: entries {@code u[0..len)} of parameters {@code local[0..len)} (= 0, 1, ...). */
+    @FunctionalInterface
+    interface SparseChunk {
+        void step(double[] u, int len, int[] local, double[] p, double[][] state);
+    }
+
     /** Scratch arrays for one call: update, parameters (when read) and one per state slab. */
     private record Scratch(double[] u, double[] p, double[][] state) {
-        static Scratch of(Optimiser opt, int n, boolean parameters) {
+        static Scratch of(int slabs, int n, boolean parameters) {
             int len = Math.min(n, CHUNK);
-            return new Scratch(new double[len], parameters ? new double[len] : null, new double[opt.slabs()][len]);
+            return new Scratch(new double[len], parameters ? new double[len] : null, new double[slabs][len]);
         }
     }
 
-    static void dense(Optimiser opt, Step step, float[] u, float[] p, int o, float[][] state, int so, int n) {
-        Scratch s = Scratch.of(opt, n, opt.needsParameters());
+    /**
+     * Widens {@code u[o..o+n)}, {@code p[o..o+n)} (when {@code parameters}) and the slabs
+     * {@code state[slab + k][so..so+n)}, k < slabs, chunk by chunk, runs {@code step} on each
+     * chunk and rounds the update and the slabs back.
+     */
+    static void dense(int slabs, boolean parameters, float[] u, float[] p, int o, float[][] state, int slab, int so, int n,
+                      DenseChunk step) {
+        Scratch s = Scratch.of(slabs, n, parameters);
         for (int start = 0; start < n; start += CHUNK) {
             int len = Math.min(CHUNK, n - start);
-            widen(u, o + start, s.u(), len);
-            if (s.p() != null) {
-                widen(p, o + start, s.p(), len);
+            Widening.widen(u, o + start, s.u(), 0, len);
+            if (parameters) {
+                Widening.widen(p, o + start, s.p(), 0, len);
             }
-            for (int k = 0; k < s.state().length; k++) {
-                widen(state[k], so + start, s.state()[k], len);
+            for (int k = 0; k < slabs; k++) {
+                Widening.widen(state[slab + k], so + start, s.state()[k], 0, len);
             }
-            opt.dense(step, s.u(), s.p(), 0, s.state(), 0, len);
-            narrow(s.u(), u, o + start, len);
-            for (int k = 0; k < s.state().length; k++) {
-                narrow(s.state()[k], state[k], so + start, len);
+            step.step(s.u(), s.p(), s.state(), len);
+            Widening.narrow(s.u(), 0, u, o + start, len);
+            for (int k = 0; k < slabs; k++) {
+                Widening.narrow(s.state()[k], 0, state[slab + k], so + start, len);
             }
         }
     }
 
-    static void sparse(Optimiser opt, Step step, float[] u, int from, int to, int[] idx, float[] p, int po, float[][] state, int so) {
-        int n = to - from;
-        Scratch s = Scratch.of(opt, n, opt.needsParameters());
+    /** The sparse form of {@link #dense}: entries {@code u[from..to)} of parameters {@code idx[from..to)} (distinct). */
+    static void sparse(int slabs, boolean parameters, float[] u, int from, int to, int[] idx, float[] p, int po,
+                       float[][] state, int slab, int so, SparseChunk step) {
+        Scratch s = Scratch.of(slabs, to - from, parameters);
         int[] local = new int[s.u().length];
         for (int i = 0; i < local.length; i++) {
             local[i] = i;
@@ -54,45 +77,33 @@ final class FloatSteps {
             for (int i = 0; i < len; i++) {
                 int at = idx[start + i];
                 s.u()[i] = u[start + i];
-                if (s.p() != null) {
+                if (parameters) {
                     s.p()[i] = p[po + at];
                 }
-                for (int k = 0; k < s.state().length; k++) {
-                    s.state()[k][i] = state[k][so + at];
+                for (int k = 0; k < slabs; k++) {
+                    s.state()[k][i] = state[slab + k][so + at];
                 }
             }
-            opt.sparse(step, s.u(), 0, len, local, s.p(), 0, s.state(), 0);
+            step.step(s.u(), len, local, s.p(), s.state());
             for (int i = 0; i < len; i++) {
                 int at = idx[start + i];
                 u[start + i] = (float) s.u()[i];
-                for (int k = 0; k < s.state().length; k++) {
-                    state[k][so + at] = (float) s.state()[k][i];
+                for (int k = 0; k < slabs; k++) {
+                    state[slab + k][so + at] = (float) s.state()[k][i];
                 }
             }
         }
     }
 
     static void finalAdjustment(Optimiser opt, long steps, float[] u, int o, float[][] state, int so, int n) {
-        Scratch s = Scratch.of(opt, n, false);
+        Scratch s = Scratch.of(opt.slabs(), n, false);
         for (int start = 0; start < n; start += CHUNK) {
             int len = Math.min(CHUNK, n - start);
             for (int k = 0; k < s.state().length; k++) {
-                widen(state[k], so + start, s.state()[k], len);
+                Widening.widen(state[k], so + start, s.state()[k], 0, len);
             }
             opt.finalAdjustment(steps, s.u(), 0, s.state(), 0, len);
-            narrow(s.u(), u, o + start, len);
-        }
-    }
-
-    private static void widen(float[] from, int at, double[] to, int len) {
-        for (int i = 0; i < len; i++) {
-            to[i] = from[at + i];
-        }
-    }
-
-    private static void narrow(double[] from, float[] to, int at, int len) {
-        for (int i = 0; i < len; i++) {
-            to[at + i] = (float) from[i];
+            Widening.narrow(s.u(), 0, u, o + start, len);
         }
     }
 }

@@ -29,18 +29,45 @@ public final class NesterovVelocity implements Transform {
         return 1;
     }
 
+    /** The scalars of one step, shared by the double and float kernels: {@code v ← mu v - lr g}, and {@code -mu - 1}. */
+    private record Coefficients(double mu, double lr, double back) {
+    }
+
+    private Coefficients coefficients(Step step) {
+        return new Coefficients(momentum, step.learningRate(), -momentum - 1);
+    }
+
     @Override
     public void dense(Step step, double scale, double[] u, double[] p, int o, double[][] state, int slab, int so, int n) {
         double[] v = state[slab];
-        double lr = step.learningRate();
+        Coefficients c = coefficients(step);
+        double mu = c.mu(), lr = c.lr(), back = c.back();
         int end = o + n;
         if (so == o) { // same index in every array: the JIT vectorises this loop
             for (int j = o; j < end; j++) {
-                u[j] = scale * element(u[j], v, j, momentum, lr);
+                u[j] = scale * element(u[j], v, j, mu, lr, back);
             }
         } else {
             for (int j = o, k = so; j < end; j++, k++) {
-                u[j] = scale * element(u[j], v, k, momentum, lr);
+                u[j] = scale * element(u[j], v, k, mu, lr, back);
+            }
+        }
+    }
+
+    /** The float kernel: the double kernel's loop and formula in float, with the same coefficients rounded to float. */
+    @Override
+    public void dense(Step step, double scale, float[] u, float[] p, int o, float[][] state, int slab, int so, int n) {
+        float[] v = state[slab];
+        Coefficients c = coefficients(step);
+        float mu = (float) c.mu(), lr = (float) c.lr(), back = (float) c.back(), s = (float) scale;
+        int end = o + n;
+        if (so == o) { // same index in every array: the JIT vectorises this loop
+            for (int j = o; j < end; j++) {
+                u[j] = s * element(u[j], v, j, mu, lr, back);
+            }
+        } else {
+            for (int j = o, k = so; j < end; j++, k++) {
+                u[j] = s * element(u[j], v, k, mu, lr, back);
             }
         }
     }
@@ -48,17 +75,25 @@ public final class NesterovVelocity implements Transform {
     @Override
     public void sparse(Step step, double scale, double[] u, int from, int to, int[] idx, double[] p, int po, double[][] state, int slab, int so) {
         double[] v = state[slab];
-        double lr = step.learningRate();
+        Coefficients c = coefficients(step);
+        double mu = c.mu(), lr = c.lr(), back = c.back();
         for (int j = from; j < to; j++) {
-            u[j] = scale * element(u[j], v, so + idx[j], momentum, lr);
+            u[j] = scale * element(u[j], v, so + idx[j], mu, lr, back);
         }
     }
 
-    private static double element(double g, double[] v, int k, double mu, double lr) {
+    private static double element(double g, double[] v, int k, double mu, double lr, double back) {
         double prev = mu * v[k];
         double vk = prev - lr * g;
         v[k] = vk;
-        return prev + (-mu - 1) * vk;
+        return prev + back * vk;
+    }
+
+    private static float element(float g, float[] v, int k, float mu, float lr, float back) {
+        float prev = mu * v[k];
+        float vk = prev - lr * g;
+        v[k] = vk;
+        return prev + back * vk;
     }
 
     @Override

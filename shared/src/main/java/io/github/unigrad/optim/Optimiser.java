@@ -104,19 +104,22 @@ public interface Optimiser extends SpecDescribed {
 
     /**
      * The dense step on float arrays (update, parameters and state all float, e.g. DL4J's FLOAT
-     * views): the double step runs on cache-sized chunks widened from the floats, and every result
-     * is rounded back to float, so memory traffic is that of the floats. The result equals the
-     * double step on the float values, rounded to float after the step. On JDK 17 the widening and
-     * rounding loops are not vectorised, so this path costs about three times the double step (see
-     * the JMH benchmark): it spares a host with float arrays its own conversion, not time.
+     * views). By default the double step runs on cache-sized chunks widened from the floats and every
+     * result is rounded back to float (the double step on the float values, rounded); a {@link Chain}
+     * instead runs each transform's float step, which for the hot rules is a float kernel (see
+     * {@link Transform}) and agrees with the double step to float precision; {@link SkipNonFinite}
+     * passes the float step to its inner optimiser; the other wrappers and {@link ScheduleFree} take
+     * the widening default.
      */
     default void dense(Step step, float[] u, float[] p, int o, float[][] state, int so, int n) {
-        FloatSteps.dense(this, step, u, p, o, state, so, n);
+        FloatSteps.dense(slabs(), needsParameters(), u, p, o, state, 0, so, n,
+                (du, dp, ds, len) -> dense(step, du, dp, 0, ds, 0, len));
     }
 
     /** The sparse step on float arrays (see the float {@link #dense(Step, float[], float[], int, float[][], int, int)}); indices distinct. */
     default void sparse(Step step, float[] u, int from, int to, int[] idx, float[] p, int po, float[][] state, int so) {
-        FloatSteps.sparse(this, step, u, from, to, idx, p, po, state, so);
+        FloatSteps.sparse(slabs(), needsParameters(), u, from, to, idx, p, po, state, 0, so,
+                (du, len, local, dp, ds) -> sparse(step, du, 0, len, local, dp, 0, ds, 0));
     }
 
     /** {@link #finalAdjustment(long, double[], int, double[][], int, int)} on float arrays. */

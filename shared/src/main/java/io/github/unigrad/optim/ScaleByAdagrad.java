@@ -39,6 +39,7 @@ public final class ScaleByAdagrad implements Transform {
     @Override
     public void dense(Step step, double scale, double[] u, double[] p, int o, double[][] state, int slab, int so, int n) {
         double[] acc = state[slab];
+        double eps = this.eps;
         int end = o + n;
         if (so == o) { // same index in every array: the JIT vectorises this loop
             for (int j = o; j < end; j++) {
@@ -47,6 +48,23 @@ public final class ScaleByAdagrad implements Transform {
         } else {
             for (int j = o, k = so; j < end; j++, k++) {
                 u[j] = scale * element(u[j], acc, k, eps);
+            }
+        }
+    }
+
+    /** The float kernel: the double kernel's loop and formula in float, with ε rounded to float. */
+    @Override
+    public void dense(Step step, double scale, float[] u, float[] p, int o, float[][] state, int slab, int so, int n) {
+        float[] acc = state[slab];
+        float eps = (float) this.eps, s = (float) scale;
+        int end = o + n;
+        if (so == o) { // same index in every array: the JIT vectorises this loop
+            for (int j = o; j < end; j++) {
+                u[j] = s * element(u[j], acc, j, eps);
+            }
+        } else {
+            for (int j = o, k = so; j < end; j++, k++) {
+                u[j] = s * element(u[j], acc, k, eps);
             }
         }
     }
@@ -63,6 +81,12 @@ public final class ScaleByAdagrad implements Transform {
         double a = acc[k] + g * g;
         acc[k] = a;
         return g / (Math.sqrt(a) + eps);
+    }
+
+    private static float element(float g, float[] acc, int k, float eps) {
+        float a = acc[k] + g * g;
+        acc[k] = a;
+        return g / ((float) Math.sqrt(a) + eps);
     }
 
     @Override

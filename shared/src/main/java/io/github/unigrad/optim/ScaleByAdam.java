@@ -43,43 +43,81 @@ public final class ScaleByAdam implements Transform {
         return amsgrad ? 3 : 2;
     }
 
-    /** The factor on m: {@code 1/(1-β1^t)}, or {@code √(1-β2^t)/(1-β1^t)} with epsilonHat. */
-    private double mScale(Step step) {
-        double c1 = 1 - Math.pow(beta1, step.t());
-        return epsilonHat ? Math.sqrt(1 - Math.pow(beta2, step.t())) / c1 : 1 / c1;
+    /**
+     * The scalars of one step, shared by the double and float kernels:
+     * {@code m ← b1 m + c1 g}, {@code v ← b2 v + c2 g²}, {@code u = a m / (√(v · vs) + eps)}, where
+     * {@code a = 1/(1-β1^t)} and {@code vs = 1/(1-β2^t)}, or with epsilonHat {@code a = √(1-β2^t)/(1-β1^t)}
+     * and {@code vs = 1}.
+     */
+    private record Coefficients(double b1, double c1, double b2, double c2, double a, double vs, double eps) {
     }
 
-    /** The factor on v under the root: {@code 1/(1-β2^t)}, or 1 with epsilonHat. */
-    private double vScale(Step step) {
-        return epsilonHat ? 1 : 1 / (1 - Math.pow(beta2, step.t()));
+    private Coefficients coefficients(Step step) {
+        double bias1 = 1 - Math.pow(beta1, step.t());
+        double bias2 = 1 - Math.pow(beta2, step.t());
+        return new Coefficients(beta1, 1 - beta1, beta2, 1 - beta2,
+                epsilonHat ? Math.sqrt(bias2) / bias1 : 1 / bias1, epsilonHat ? 1 : 1 / bias2, eps);
     }
 
     @Override
     public void dense(Step step, double scale, double[] u, double[] p, int o, double[][] state, int slab, int so, int n) {
         double[] m = state[slab];
         double[] v = state[slab + 1];
-        double a = mScale(step);
-        double vs = vScale(step);
+        Coefficients c = coefficients(step);
+        double b1 = c.b1(), c1 = c.c1(), b2 = c.b2(), c2 = c.c2(), a = c.a(), vs = c.vs(), eps = c.eps();
         int end = o + n;
         if (amsgrad) {
             double[] vMax = state[slab + 2];
             if (so == o) { // same index in every array: the JIT vectorises this loop
                 for (int j = o; j < end; j++) {
-                    u[j] = scale * amsgrad(u[j], m, v, vMax, j, beta1, beta2, a, vs, eps);
+                    u[j] = scale * amsgrad(u[j], m, v, vMax, j, b1, c1, b2, c2, a, vs, eps);
                 }
             } else {
                 for (int j = o, k = so; j < end; j++, k++) {
-                    u[j] = scale * amsgrad(u[j], m, v, vMax, k, beta1, beta2, a, vs, eps);
+                    u[j] = scale * amsgrad(u[j], m, v, vMax, k, b1, c1, b2, c2, a, vs, eps);
                 }
             }
         } else {
             if (so == o) { // same index in every array: the JIT vectorises this loop
                 for (int j = o; j < end; j++) {
-                    u[j] = scale * adam(u[j], m, v, j, beta1, beta2, a, vs, eps);
+                    u[j] = scale * adam(u[j], m, v, j, b1, c1, b2, c2, a, vs, eps);
                 }
             } else {
                 for (int j = o, k = so; j < end; j++, k++) {
-                    u[j] = scale * adam(u[j], m, v, k, beta1, beta2, a, vs, eps);
+                    u[j] = scale * adam(u[j], m, v, k, b1, c1, b2, c2, a, vs, eps);
+                }
+            }
+        }
+    }
+
+    /** The float kernel: the double kernel's loops and formulas in float, with the same coefficients rounded to float. */
+    @Override
+    public void dense(Step step, double scale, float[] u, float[] p, int o, float[][] state, int slab, int so, int n) {
+        float[] m = state[slab];
+        float[] v = state[slab + 1];
+        Coefficients c = coefficients(step);
+        float b1 = (float) c.b1(), c1 = (float) c.c1(), b2 = (float) c.b2(), c2 = (float) c.c2(), a = (float) c.a(),
+                vs = (float) c.vs(), eps = (float) c.eps(), s = (float) scale;
+        int end = o + n;
+        if (amsgrad) {
+            float[] vMax = state[slab + 2];
+            if (so == o) { // same index in every array: the JIT vectorises this loop
+                for (int j = o; j < end; j++) {
+                    u[j] = s * amsgrad(u[j], m, v, vMax, j, b1, c1, b2, c2, a, vs, eps);
+                }
+            } else {
+                for (int j = o, k = so; j < end; j++, k++) {
+                    u[j] = s * amsgrad(u[j], m, v, vMax, k, b1, c1, b2, c2, a, vs, eps);
+                }
+            }
+        } else {
+            if (so == o) { // same index in every array: the JIT vectorises this loop
+                for (int j = o; j < end; j++) {
+                    u[j] = s * adam(u[j], m, v, j, b1, c1, b2, c2, a, vs, eps);
+                }
+            } else {
+                for (int j = o, k = so; j < end; j++, k++) {
+                    u[j] = s * adam(u[j], m, v, k, b1, c1, b2, c2, a, vs, eps);
                 }
             }
         }
@@ -89,37 +127,58 @@ public final class ScaleByAdam implements Transform {
     public void sparse(Step step, double scale, double[] u, int from, int to, int[] idx, double[] p, int po, double[][] state, int slab, int so) {
         double[] m = state[slab];
         double[] v = state[slab + 1];
-        double a = mScale(step);
-        double vs = vScale(step);
+        Coefficients c = coefficients(step);
+        double b1 = c.b1(), c1 = c.c1(), b2 = c.b2(), c2 = c.c2(), a = c.a(), vs = c.vs(), eps = c.eps();
         if (amsgrad) {
             double[] vMax = state[slab + 2];
             for (int j = from; j < to; j++) {
-                u[j] = scale * amsgrad(u[j], m, v, vMax, so + idx[j], beta1, beta2, a, vs, eps);
+                u[j] = scale * amsgrad(u[j], m, v, vMax, so + idx[j], b1, c1, b2, c2, a, vs, eps);
             }
         } else {
             for (int j = from; j < to; j++) {
-                u[j] = scale * adam(u[j], m, v, so + idx[j], beta1, beta2, a, vs, eps);
+                u[j] = scale * adam(u[j], m, v, so + idx[j], b1, c1, b2, c2, a, vs, eps);
             }
         }
     }
 
-    private static double adam(double g, double[] m, double[] v, int k, double b1, double b2, double a, double vs, double eps) {
-        double mk = b1 * m[k] + (1 - b1) * g;
-        double vk = b2 * v[k] + (1 - b2) * g * g;
+    private static double adam(double g, double[] m, double[] v, int k, double b1, double c1, double b2, double c2,
+                               double a, double vs, double eps) {
+        double mk = b1 * m[k] + c1 * g;
+        double vk = b2 * v[k] + c2 * g * g;
         m[k] = mk;
         v[k] = vk;
         return a * mk / (Math.sqrt(vk * vs) + eps);
     }
 
-    private static double amsgrad(double g, double[] m, double[] v, double[] vMax, int k, double b1, double b2,
-                                  double a, double vs, double eps) {
-        double mk = b1 * m[k] + (1 - b1) * g;
-        double vk = b2 * v[k] + (1 - b2) * g * g;
+    private static float adam(float g, float[] m, float[] v, int k, float b1, float c1, float b2, float c2,
+                              float a, float vs, float eps) {
+        float mk = b1 * m[k] + c1 * g;
+        float vk = b2 * v[k] + c2 * g * g;
+        m[k] = mk;
+        v[k] = vk;
+        return a * mk / ((float) Math.sqrt(vk * vs) + eps);
+    }
+
+    private static double amsgrad(double g, double[] m, double[] v, double[] vMax, int k, double b1, double c1,
+                                  double b2, double c2, double a, double vs, double eps) {
+        double mk = b1 * m[k] + c1 * g;
+        double vk = b2 * v[k] + c2 * g * g;
         double hk = Math.max(vMax[k], vk);
         m[k] = mk;
         v[k] = vk;
         vMax[k] = hk;
         return a * mk / (Math.sqrt(hk * vs) + eps);
+    }
+
+    private static float amsgrad(float g, float[] m, float[] v, float[] vMax, int k, float b1, float c1,
+                                 float b2, float c2, float a, float vs, float eps) {
+        float mk = b1 * m[k] + c1 * g;
+        float vk = b2 * v[k] + c2 * g * g;
+        float hk = Math.max(vMax[k], vk);
+        m[k] = mk;
+        v[k] = vk;
+        vMax[k] = hk;
+        return a * mk / ((float) Math.sqrt(hk * vs) + eps);
     }
 
     @Override

@@ -41,29 +41,70 @@ public final class ScaleByRms implements Transform {
         return k == 0 ? initialAccumulator : 0.0;
     }
 
+    /** The scalars shared by the double and float kernels: {@code v ← alpha v + c g²} with {@code c = 1 - alpha}, and ε. */
+    private record Coefficients(double alpha, double c, double eps) {
+    }
+
+    private Coefficients coefficients() {
+        return new Coefficients(alpha, 1 - alpha, eps);
+    }
+
     @Override
     public void dense(Step step, double scale, double[] u, double[] p, int o, double[][] state, int slab, int so, int n) {
         double[] v = state[slab];
+        Coefficients co = coefficients();
+        double alpha = co.alpha(), c = co.c(), eps = co.eps();
         int end = o + n;
         if (centered) {
             double[] m = state[slab + 1];
             if (so == o) { // same index in every array: the JIT vectorises this loop
                 for (int j = o; j < end; j++) {
-                    u[j] = scale * centred(u[j], v, m, j, alpha, eps);
+                    u[j] = scale * centred(u[j], v, m, j, alpha, c, eps);
                 }
             } else {
                 for (int j = o, k = so; j < end; j++, k++) {
-                    u[j] = scale * centred(u[j], v, m, k, alpha, eps);
+                    u[j] = scale * centred(u[j], v, m, k, alpha, c, eps);
                 }
             }
         } else {
             if (so == o) { // same index in every array: the JIT vectorises this loop
                 for (int j = o; j < end; j++) {
-                    u[j] = scale * plain(u[j], v, j, alpha, eps);
+                    u[j] = scale * plain(u[j], v, j, alpha, c, eps);
                 }
             } else {
                 for (int j = o, k = so; j < end; j++, k++) {
-                    u[j] = scale * plain(u[j], v, k, alpha, eps);
+                    u[j] = scale * plain(u[j], v, k, alpha, c, eps);
+                }
+            }
+        }
+    }
+
+    /** The float kernel: the double kernel's loops and formulas in float, with the same coefficients rounded to float. */
+    @Override
+    public void dense(Step step, double scale, float[] u, float[] p, int o, float[][] state, int slab, int so, int n) {
+        float[] v = state[slab];
+        Coefficients co = coefficients();
+        float alpha = (float) co.alpha(), c = (float) co.c(), eps = (float) co.eps(), s = (float) scale;
+        int end = o + n;
+        if (centered) {
+            float[] m = state[slab + 1];
+            if (so == o) { // same index in every array: the JIT vectorises this loop
+                for (int j = o; j < end; j++) {
+                    u[j] = s * centred(u[j], v, m, j, alpha, c, eps);
+                }
+            } else {
+                for (int j = o, k = so; j < end; j++, k++) {
+                    u[j] = s * centred(u[j], v, m, k, alpha, c, eps);
+                }
+            }
+        } else {
+            if (so == o) { // same index in every array: the JIT vectorises this loop
+                for (int j = o; j < end; j++) {
+                    u[j] = s * plain(u[j], v, j, alpha, c, eps);
+                }
+            } else {
+                for (int j = o, k = so; j < end; j++, k++) {
+                    u[j] = s * plain(u[j], v, k, alpha, c, eps);
                 }
             }
         }
@@ -72,30 +113,46 @@ public final class ScaleByRms implements Transform {
     @Override
     public void sparse(Step step, double scale, double[] u, int from, int to, int[] idx, double[] p, int po, double[][] state, int slab, int so) {
         double[] v = state[slab];
+        Coefficients co = coefficients();
+        double alpha = co.alpha(), c = co.c(), eps = co.eps();
         if (centered) {
             double[] m = state[slab + 1];
             for (int j = from; j < to; j++) {
-                u[j] = scale * centred(u[j], v, m, so + idx[j], alpha, eps);
+                u[j] = scale * centred(u[j], v, m, so + idx[j], alpha, c, eps);
             }
         } else {
             for (int j = from; j < to; j++) {
-                u[j] = scale * plain(u[j], v, so + idx[j], alpha, eps);
+                u[j] = scale * plain(u[j], v, so + idx[j], alpha, c, eps);
             }
         }
     }
 
-    private static double plain(double g, double[] v, int k, double alpha, double eps) {
-        double vk = alpha * v[k] + (1 - alpha) * g * g;
+    private static double plain(double g, double[] v, int k, double alpha, double c, double eps) {
+        double vk = alpha * v[k] + c * g * g;
         v[k] = vk;
         return g / (Math.sqrt(vk) + eps);
     }
 
-    private static double centred(double g, double[] v, double[] m, int k, double alpha, double eps) {
-        double vk = alpha * v[k] + (1 - alpha) * g * g;
-        double mk = alpha * m[k] + (1 - alpha) * g;
+    private static float plain(float g, float[] v, int k, float alpha, float c, float eps) {
+        float vk = alpha * v[k] + c * g * g;
+        v[k] = vk;
+        return g / ((float) Math.sqrt(vk) + eps);
+    }
+
+    private static double centred(double g, double[] v, double[] m, int k, double alpha, double c, double eps) {
+        double vk = alpha * v[k] + c * g * g;
+        double mk = alpha * m[k] + c * g;
         v[k] = vk;
         m[k] = mk;
         return g / (Math.sqrt(vk - mk * mk) + eps);
+    }
+
+    private static float centred(float g, float[] v, float[] m, int k, float alpha, float c, float eps) {
+        float vk = alpha * v[k] + c * g * g;
+        float mk = alpha * m[k] + c * g;
+        v[k] = vk;
+        m[k] = mk;
+        return g / ((float) Math.sqrt(vk - mk * mk) + eps);
     }
 
     @Override

@@ -61,6 +61,24 @@ public final class SkipNonFinite extends Wrapper {
     }
 
     @Override
+    public void dense(Step step, float[] u, float[] p, int o, float[][] state, int so, int n) {
+        if (step.inner() == null) {
+            java.util.Arrays.fill(u, o, o + n, 0f);
+        } else {
+            inner.dense(step.inner(), u, p, o, state, so, n);
+        }
+    }
+
+    @Override
+    public void sparse(Step step, float[] u, int from, int to, int[] idx, float[] p, int po, float[][] state, int so) {
+        if (step.inner() == null) {
+            java.util.Arrays.fill(u, from, to, 0f);
+        } else {
+            inner.sparse(step.inner(), u, from, to, idx, p, po, state, so);
+        }
+    }
+
+    @Override
     public boolean hasFinalAdjustment() {
         return inner.hasFinalAdjustment();
     }

@@ -34,19 +34,45 @@ public final class Trace implements Transform {
         return 1;
     }
 
+    /** The scalars of one step, shared by the double and float kernels: {@code b ← keep b + gain g}, momentum {@code mu}. */
+    private record Coefficients(double keep, double gain, double mu) {
+    }
+
+    private Coefficients coefficients(Step step) {
+        return new Coefficients(step.index() == 0 ? 0.0 : momentum, step.index() == 0 ? 1.0 : 1 - dampening, momentum);
+    }
+
     @Override
     public void dense(Step step, double scale, double[] u, double[] p, int o, double[][] state, int slab, int so, int n) {
         double[] b = state[slab];
-        double keep = step.index() == 0 ? 0.0 : momentum;
-        double gain = step.index() == 0 ? 1.0 : 1 - dampening;
+        Coefficients c = coefficients(step);
+        double keep = c.keep(), gain = c.gain(), mu = c.mu();
         int end = o + n;
         if (so == o) { // same index in every array: the JIT vectorises this loop
             for (int j = o; j < end; j++) {
-                u[j] = scale * element(u[j], b, j, keep, gain, momentum, nesterov);
+                u[j] = scale * element(u[j], b, j, keep, gain, mu, nesterov);
             }
         } else {
             for (int j = o, k = so; j < end; j++, k++) {
-                u[j] = scale * element(u[j], b, k, keep, gain, momentum, nesterov);
+                u[j] = scale * element(u[j], b, k, keep, gain, mu, nesterov);
+            }
+        }
+    }
+
+    /** The float kernel: the double kernel's loop and formula in float, with the same coefficients rounded to float. */
+    @Override
+    public void dense(Step step, double scale, float[] u, float[] p, int o, float[][] state, int slab, int so, int n) {
+        float[] b = state[slab];
+        Coefficients c = coefficients(step);
+        float keep = (float) c.keep(), gain = (float) c.gain(), mu = (float) c.mu(), s = (float) scale;
+        int end = o + n;
+        if (so == o) { // same index in every array: the JIT vectorises this loop
+            for (int j = o; j < end; j++) {
+                u[j] = s * element(u[j], b, j, keep, gain, mu, nesterov);
+            }
+        } else {
+            for (int j = o, k = so; j < end; j++, k++) {
+                u[j] = s * element(u[j], b, k, keep, gain, mu, nesterov);
             }
         }
     }
@@ -54,15 +80,21 @@ public final class Trace implements Transform {
     @Override
     public void sparse(Step step, double scale, double[] u, int from, int to, int[] idx, double[] p, int po, double[][] state, int slab, int so) {
         double[] b = state[slab];
-        double keep = step.index() == 0 ? 0.0 : momentum;
-        double gain = step.index() == 0 ? 1.0 : 1 - dampening;
+        Coefficients c = coefficients(step);
+        double keep = c.keep(), gain = c.gain(), mu = c.mu();
         for (int j = from; j < to; j++) {
-            u[j] = scale * element(u[j], b, so + idx[j], keep, gain, momentum, nesterov);
+            u[j] = scale * element(u[j], b, so + idx[j], keep, gain, mu, nesterov);
         }
     }
 
     private static double element(double g, double[] b, int k, double keep, double gain, double mu, boolean nesterov) {
         double bk = keep * b[k] + gain * g;
+        b[k] = bk;
+        return nesterov ? g + mu * bk : bk;
+    }
+
+    private static float element(float g, float[] b, int k, float keep, float gain, float mu, boolean nesterov) {
+        float bk = keep * b[k] + gain * g;
         b[k] = bk;
         return nesterov ? g + mu * bk : bk;
     }

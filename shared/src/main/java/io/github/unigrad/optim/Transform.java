@@ -13,6 +13,19 @@ import io.github.unigrad.spec.SpecDescribed;
  *
  * <p>Every implementation's loop is a single pass over primitive arrays with no allocation and no
  * call per element.
+ *
+ * <p><b>Float and double.</b> Each step exists for double and for float arrays (DL4J's networks are
+ * float by default). The float step's default widens the floats chunk by chunk to run the double
+ * step and rounds the results back (one implementation, shared by every transform and optimiser):
+ * correct for every transform, but about three times slower than the double step, because C2 (JDK
+ * 17) does not vectorise float/double conversions. The hot transforms ({@link ScaleByAdam},
+ * {@link Trace}, {@link NesterovVelocity}, {@link ScaleByAdagrad}, {@link ScaleByRms},
+ * {@link ScaleByLearningRate}, {@link Clip}) therefore override it with a float kernel: a deliberate
+ * per-primitive specialisation, as the JDK's {@code Arrays.fill(float[])} and {@code (double[])}.
+ * Only the few-line loop body exists twice, with the same variable names in the same order; the
+ * per-step coefficients are computed once, in double, by one method both loops use (the float loop
+ * casts them to float), and arithmetic per element is in float. {@code FloatKernelTest} keeps each
+ * twin within a few float ulps of its double kernel over many steps.
  */
 public interface Transform extends SpecDescribed {
 
@@ -51,4 +64,20 @@ public interface Transform extends SpecDescribed {
      * form, which each implementation documents). The outgoing entries are multiplied by {@code scale}.
      */
     void sparse(Step step, double scale, double[] u, int from, int to, int[] idx, double[] p, int po, double[][] state, int slab, int so);
+
+    /**
+     * The dense step on float arrays, with the double step's contract. Default: the double step on
+     * the floats widened chunk by chunk, rounded back; the hot transforms override it with a float
+     * kernel (see the class comment).
+     */
+    default void dense(Step step, double scale, float[] u, float[] p, int o, float[][] state, int slab, int so, int n) {
+        FloatSteps.dense(slabs(), needsParameters(), u, p, o, state, slab, so, n,
+                (du, dp, ds, len) -> dense(step, scale, du, dp, 0, ds, 0, 0, len));
+    }
+
+    /** The sparse step on float arrays (indices distinct); default and overrides as for the float {@link #dense}. */
+    default void sparse(Step step, double scale, float[] u, int from, int to, int[] idx, float[] p, int po, float[][] state, int slab, int so) {
+        FloatSteps.sparse(slabs(), needsParameters(), u, from, to, idx, p, po, state, slab, so,
+                (du, len, local, dp, ds) -> sparse(step, scale, du, 0, len, local, dp, 0, ds, 0, 0));
+    }
 }

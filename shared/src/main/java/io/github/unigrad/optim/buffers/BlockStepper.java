@@ -10,10 +10,12 @@ import java.util.concurrent.ForkJoinPool;
 
 /**
  * Runs an {@link Optimiser} over parameters whose gradient and state live in {@link NumberBuffer}s
- * (e.g. a framework's off-heap float memory) by streaming them through double scratch blocks: each
- * block of the gradient and of its state slabs is read once, stepped with
- * {@link Optimiser#dense}, and written back once. One pass over memory; the per-element work is the
- * optimiser's own primitive loop.
+ * (e.g. a framework's off-heap float memory) by streaming them through scratch blocks of the
+ * buffers' own type: each block of the gradient and of its state slabs is bulk-copied once into
+ * heap arrays, stepped with the optimiser's float or double {@code dense} step, and copied back
+ * once. One pass over memory, no conversion here; the per-element work is the optimiser's own
+ * primitive loop (for float buffers, its float kernels). The gradient and the state are all float
+ * or all double.
  *
  * <p>Layout: {@code n} gradient values from {@code gradient[go]}; state slab {@code k} is {@code n}
  * values from {@code state[k][stateStarts[k]]}. DL4J's updater-state view, with its slabs one after
@@ -32,7 +34,7 @@ public final class BlockStepper {
     public static final int PARALLEL_THRESHOLD = 1 << 19;
 
     private final int block;
-    private final Lane[] lanes;
+    private final Lane<?>[] lanes;
 
     /** Blocks of {@link #DEFAULT_BLOCK}, as many threads as the common pool has workers plus the caller. */
     public BlockStepper() {
@@ -52,7 +54,7 @@ public final class BlockStepper {
             throw new IllegalArgumentException("threads must be >= 1, got " + threads);
         }
         this.block = block;
-        this.lanes = new Lane[threads];
+        this.lanes = new Lane<?>[threads];
     }
 
     /** Fills the optimiser's state slabs with their initial values. */
@@ -68,12 +70,10 @@ public final class BlockStepper {
      * {@linkplain Optimiser#needsGradientSummary() need one}; read block by block.
      */
     public GradientSummary summarise(NumberBuffer gradient, int go, int n) {
-        double[] u = (lanes[0] != null ? lanes[0] : lane(0, 0)).update;
         GradientSummary summary = new GradientSummary();
+        Lane<?> lane = lane(0, gradient, lanes[0] != null ? lanes[0].slabs() : 0);
         for (int start = 0; start < n; start += block) {
-            int len = Math.min(block, n - start);
-            gradient.read(go + start, u, 0, len);
-            summary.add(u, 0, len);
+            lane.summarise(gradient, go + start, Math.min(block, n - start), summary);
         }
         return summary;
     }
@@ -93,27 +93,29 @@ public final class BlockStepper {
             throw new IllegalArgumentException(optimiser.spec() + " reads the parameters, which a buffer step does not have");
         }
         requireSlabs(optimiser, state, stateStarts);
+        for (NumberBuffer slab : state) {
+            if (slab.getClass() != gradient.getClass()) {
+                throw new IllegalArgumentException(optimiser.spec() + ": the gradient and the state must be all float or"
+                        + " all double; got a " + gradient.getClass().getSimpleName() + " gradient and a "
+                        + slab.getClass().getSimpleName() + " state slab");
+            }
+        }
         int k = optimiser.slabs();
         int pieces = n < PARALLEL_THRESHOLD ? 1 : Math.min(lanes.length, n / (PARALLEL_THRESHOLD / 2));
         if (pieces <= 1) {
-            lane(0, k).run(optimiser, step, gradient, go, state, stateStarts, 0, n);
+            lane(0, gradient, k).run(optimiser, step, gradient, go, state, stateStarts, 0, n);
             return;
         }
         int per = (n / pieces + block - 1) / block * block;
         CompletableFuture<?>[] others = new CompletableFuture<?>[pieces - 1];
         for (int p = 1; p < pieces; p++) {
-            Lane lane = lane(p, k);
-            NumberBuffer g = gradient.fork();
-            NumberBuffer[] s = new NumberBuffer[k];
-            for (int q = 0; q < k; q++) {
-                s[q] = state[q].fork();
-            }
+            Lane<?> lane = lane(p, gradient, k);
             int from = Math.min(n, p * per);
             int to = p == pieces - 1 ? n : Math.min(n, (p + 1) * per);
-            others[p - 1] = CompletableFuture.runAsync(() -> lane.run(optimiser, step, g, go, s, stateStarts, from, to),
+            others[p - 1] = CompletableFuture.runAsync(() -> lane.run(optimiser, step, gradient, go, state, stateStarts, from, to),
                     ForkJoinPool.commonPool());
         }
-        lane(0, k).run(optimiser, step, gradient, go, state, stateStarts, 0, Math.min(n, per));
+        lane(0, gradient, k).run(optimiser, step, gradient, go, state, stateStarts, 0, Math.min(n, per));
         try {
             CompletableFuture.allOf(others).join();
         } catch (CompletionException e) {
@@ -128,40 +130,122 @@ public final class BlockStepper {
         }
     }
 
-    /** Lane {@code p} with scratch for {@code k} slabs. */
-    private Lane lane(int p, int k) {
-        if (lanes[p] == null || lanes[p].slabs.length != k) {
-            lanes[p] = new Lane(block, k);
+    /** Lane {@code p} with scratch of {@code gradient}'s type for {@code k} slabs. */
+    private Lane<?> lane(int p, NumberBuffer gradient, int k) {
+        boolean floats = gradient instanceof NumberBuffer.Floats;
+        if (lanes[p] == null || lanes[p].slabs() != k || (lanes[p] instanceof FloatLane) != floats) {
+            lanes[p] = floats ? new FloatLane(block, k) : new DoubleLane(block, k);
         }
         return lanes[p];
     }
 
-    /** One thread's scratch: a block of the update and of each state slab. */
-    private static final class Lane {
-        final double[] update;
-        final double[][] slabs;
+    /**
+     * One thread's scratch: a block of the update and of each state slab, as arrays {@code A} of the
+     * buffers' type ({@code float[]} or {@code double[]}); the block loop is written once, the
+     * transfers and the step per type.
+     */
+    private abstract static sealed class Lane<A> permits FloatLane, DoubleLane {
+        final A update;
+        final A[] slabs;
+        private final int block;
 
-        Lane(int block, int k) {
-            update = new double[block];
-            slabs = new double[k][block];
+        Lane(int block, A update, A[] slabs) {
+            this.block = block;
+            this.update = update;
+            this.slabs = slabs;
         }
 
-        /** The step over values {@code [from, to)} of the piece. */
-        void run(Optimiser optimiser, Step step, NumberBuffer gradient, int go, NumberBuffer[] state, int[] starts, int from, int to) {
-            int block = update.length;
-            int k = slabs.length;
+        final int slabs() {
+            return slabs.length;
+        }
+
+        /** {@code dst[0..len) = buffer[index..index+len)}. */
+        abstract void read(NumberBuffer buffer, int index, A dst, int len);
+
+        /** {@code buffer[index..index+len) = src[0..len)}. */
+        abstract void write(NumberBuffer buffer, int index, A src, int len);
+
+        /** The optimiser's step on the first {@code len} values of the scratch. */
+        abstract void step(Optimiser optimiser, Step step, int len);
+
+        /** Adds the first {@code len} values of the update scratch to {@code summary}. */
+        abstract void add(GradientSummary summary, int len);
+
+        /** Reads {@code len} gradient values from {@code at} and adds them to {@code summary}. */
+        final void summarise(NumberBuffer gradient, int at, int len, GradientSummary summary) {
+            read(gradient, at, update, len);
+            add(summary, len);
+        }
+
+        /** The step over values {@code [from, to)} of the piece, block by block. */
+        final void run(Optimiser optimiser, Step step, NumberBuffer gradient, int go, NumberBuffer[] state, int[] starts,
+                       int from, int to) {
             for (int start = from; start < to; start += block) {
                 int len = Math.min(block, to - start);
-                gradient.read(go + start, update, 0, len);
-                for (int q = 0; q < k; q++) {
-                    state[q].read(starts[q] + start, slabs[q], 0, len);
+                read(gradient, go + start, update, len);
+                for (int q = 0; q < slabs.length; q++) {
+                    read(state[q], starts[q] + start, slabs[q], len);
                 }
-                optimiser.dense(step, update, null, 0, slabs, 0, len);
-                gradient.write(go + start, update, 0, len);
-                for (int q = 0; q < k; q++) {
-                    state[q].write(starts[q] + start, slabs[q], 0, len);
+                step(optimiser, step, len);
+                write(gradient, go + start, update, len);
+                for (int q = 0; q < slabs.length; q++) {
+                    write(state[q], starts[q] + start, slabs[q], len);
                 }
             }
+        }
+    }
+
+    /** Float scratch, stepped with the optimiser's float step. */
+    private static final class FloatLane extends Lane<float[]> {
+        FloatLane(int block, int k) {
+            super(block, new float[block], new float[k][block]);
+        }
+
+        @Override
+        void read(NumberBuffer buffer, int index, float[] dst, int len) {
+            ((NumberBuffer.Floats) buffer).read(index, dst, 0, len);
+        }
+
+        @Override
+        void write(NumberBuffer buffer, int index, float[] src, int len) {
+            ((NumberBuffer.Floats) buffer).write(index, src, 0, len);
+        }
+
+        @Override
+        void step(Optimiser optimiser, Step step, int len) {
+            optimiser.dense(step, update, null, 0, slabs, 0, len);
+        }
+
+        @Override
+        void add(GradientSummary summary, int len) {
+            summary.add(update, 0, len);
+        }
+    }
+
+    /** Double scratch, stepped with the optimiser's double step. */
+    private static final class DoubleLane extends Lane<double[]> {
+        DoubleLane(int block, int k) {
+            super(block, new double[block], new double[k][block]);
+        }
+
+        @Override
+        void read(NumberBuffer buffer, int index, double[] dst, int len) {
+            ((NumberBuffer.Doubles) buffer).read(index, dst, 0, len);
+        }
+
+        @Override
+        void write(NumberBuffer buffer, int index, double[] src, int len) {
+            ((NumberBuffer.Doubles) buffer).write(index, src, 0, len);
+        }
+
+        @Override
+        void step(Optimiser optimiser, Step step, int len) {
+            optimiser.dense(step, update, null, 0, slabs, 0, len);
+        }
+
+        @Override
+        void add(GradientSummary summary, int len) {
+            summary.add(update, 0, len);
         }
     }
 }

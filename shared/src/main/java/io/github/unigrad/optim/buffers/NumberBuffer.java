@@ -4,9 +4,12 @@ import java.nio.DoubleBuffer;
 import java.nio.FloatBuffer;
 
 /**
- * A flat run of float or double numbers (a heap array or off-heap NIO memory) read and written in
- * blocks of doubles. The two implementations are the only per-element loops: one virtual call per
- * block, none per element. An instance is for one thread at a time.
+ * A flat run of float or double numbers (a heap array or off-heap NIO memory), read and written in
+ * blocks by bulk absolute copies (a memory copy for off-heap buffers), with no call per element.
+ * {@link Floats} and {@link Doubles} also transfer blocks of their own type with no conversion,
+ * which is how {@link BlockStepper} steps float buffers with the optimiser's float step; the
+ * double transfers of a float buffer (for double computations such as the losses) go through a
+ * float chunk and {@link Widening}. An instance is for one thread at a time ({@link #fork}).
  */
 public sealed interface NumberBuffer permits NumberBuffer.Floats, NumberBuffer.Doubles {
 
@@ -16,11 +19,11 @@ public sealed interface NumberBuffer permits NumberBuffer.Floats, NumberBuffer.D
     /** {@code this[index + j] = src[off + j]} for {@code j < len} (rounded to float for a float buffer). */
     void write(int index, double[] src, int off, int len);
 
-    /** {@code this[index + j] = value} for {@code j < len}. */
-    void fill(int index, int len, double value);
-
     /** The same memory through an instance another thread may use at the same time (on other indices). */
     NumberBuffer fork();
+
+    /** {@code this[index + j] = value} (rounded to the buffer's type) for {@code j < len}. */
+    void fill(int index, int len, double value);
 
     /** Wraps a float buffer; indices are absolute (its position is ignored). */
     static NumberBuffer of(FloatBuffer buffer) {
@@ -37,44 +40,44 @@ public sealed interface NumberBuffer permits NumberBuffer.Floats, NumberBuffer.D
     }
 
     static NumberBuffer of(double[] array) {
-        return new Doubles(DoubleBuffer.wrap(array));
+        return of(DoubleBuffer.wrap(array));
     }
 
-    /**
-     * Float storage: values are widened to double on read and rounded to nearest on write. Each
-     * transfer is a bulk copy through a float chunk (a memory copy for off-heap buffers) and a
-     * widening or narrowing loop over heap arrays; the chunk makes an instance single-threaded.
-     */
+    /** Float storage; the chunk (for the double transfers) makes an instance single-threaded. */
     record Floats(FloatBuffer buffer, float[] chunk) implements NumberBuffer {
         static final int CHUNK = 2048;
 
         @Override
         public void read(int index, double[] dst, int off, int len) {
-            float[] c = chunk;
-            for (int done = 0; done < len; done += c.length) {
-                int n = Math.min(c.length, len - done);
-                buffer.get(index + done, c, 0, n);
-                for (int j = 0; j < n; j++) {
-                    dst[off + done + j] = c[j];
-                }
+            for (int done = 0; done < len; done += chunk.length) {
+                int n = Math.min(chunk.length, len - done);
+                buffer.get(index + done, chunk, 0, n);
+                Widening.widen(chunk, 0, dst, off + done, n);
             }
         }
 
         @Override
         public void write(int index, double[] src, int off, int len) {
-            float[] c = chunk;
-            for (int done = 0; done < len; done += c.length) {
-                int n = Math.min(c.length, len - done);
-                for (int j = 0; j < n; j++) {
-                    c[j] = (float) src[off + done + j];
-                }
-                buffer.put(index + done, c, 0, n);
+            for (int done = 0; done < len; done += chunk.length) {
+                int n = Math.min(chunk.length, len - done);
+                Widening.narrow(src, off + done, chunk, 0, n);
+                buffer.put(index + done, chunk, 0, n);
             }
         }
 
         @Override
         public NumberBuffer fork() {
             return new Floats(buffer, new float[chunk.length]);
+        }
+
+        /** {@code dst[off + j] = this[index + j]} for {@code j < len}. */
+        public void read(int index, float[] dst, int off, int len) {
+            buffer.get(index, dst, off, len);
+        }
+
+        /** {@code this[index + j] = src[off + j]} for {@code j < len}. */
+        public void write(int index, float[] src, int off, int len) {
+            buffer.put(index, src, off, len);
         }
 
         @Override
@@ -86,8 +89,14 @@ public sealed interface NumberBuffer permits NumberBuffer.Floats, NumberBuffer.D
         }
     }
 
-    /** Double storage: bulk absolute copies. */
+    /** Double storage. */
     record Doubles(DoubleBuffer buffer) implements NumberBuffer {
+        /** Absolute bulk transfers keep no per-instance state, so the instance itself is shared. */
+        @Override
+        public NumberBuffer fork() {
+            return this;
+        }
+
         @Override
         public void read(int index, double[] dst, int off, int len) {
             buffer.get(index, dst, off, len);
@@ -103,12 +112,6 @@ public sealed interface NumberBuffer permits NumberBuffer.Floats, NumberBuffer.D
             for (int j = 0; j < len; j++) {
                 buffer.put(index + j, value);
             }
-        }
-
-        /** Absolute bulk transfers keep no per-instance state, so the instance itself is shared. */
-        @Override
-        public NumberBuffer fork() {
-            return this;
         }
     }
 }

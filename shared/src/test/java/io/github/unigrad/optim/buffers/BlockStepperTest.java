@@ -89,6 +89,43 @@ class BlockStepperTest {
     }
 
     @Test
+    void floatBuffersTakeTheOptimisersFloatStepBlockByBlock() {
+        Optimiser adam = Optimisers.parse("adam(lr=0.01, epsilonHat=true)");
+        Random r = new Random(3);
+        float[][] expectedState = {new float[N], new float[N]};
+        FloatBuffer state = ByteBuffer.allocateDirect(4 * (3 + 2 * N)).order(ByteOrder.nativeOrder()).asFloatBuffer();
+        BlockStepper stepper = new BlockStepper(7);
+        for (int t = 0; t < 4; t++) {
+            float[] g = new float[N];
+            for (int j = 0; j < N; j++) {
+                g[j] = (float) r.nextGaussian();
+            }
+            float[] expected = g.clone();
+            adam.dense(adam.begin(t, null), expected, null, 0, expectedState, 0, N);
+            FloatBuffer gradientBuffer = ByteBuffer.allocateDirect(4 * (5 + N)).order(ByteOrder.nativeOrder()).asFloatBuffer();
+            gradientBuffer.put(5, g);
+            NumberBuffer s = NumberBuffer.of(state);
+            NumberBuffer gradient = NumberBuffer.of(gradientBuffer);
+            stepper.apply(adam, stepper.begin(adam, t, gradient, 5, N), gradient, 5, new NumberBuffer[]{s, s}, new int[]{3, 3 + N}, N);
+            for (int j = 0; j < N; j++) {
+                assertThat(gradientBuffer.get(5 + j)).isEqualTo(expected[j]);
+                assertThat(state.get(3 + j)).isEqualTo(expectedState[0][j]);
+                assertThat(state.get(3 + N + j)).isEqualTo(expectedState[1][j]);
+            }
+        }
+    }
+
+    @Test
+    void rejectsAFloatGradientWithDoubleState() {
+        Optimiser adam = Optimisers.adam(0.01);
+        NumberBuffer gradient = NumberBuffer.of(new float[N]);
+        NumberBuffer state = NumberBuffer.of(new double[2 * N]);
+        assertThatThrownBy(() -> new BlockStepper().apply(adam, adam.begin(0, null), gradient, 0,
+                new NumberBuffer[]{state, state}, new int[]{0, N}, N))
+                .hasMessageContaining("all float or all double; got a Floats gradient and a Doubles state slab");
+    }
+
+    @Test
     void initialiseWritesEachSlabsStartValueAndFloatsRoundOnWrite() {
         Optimiser acc = new Chain(null, new Constant(1), List.of(new Accumulate()));
         ByteBuffer bytes = ByteBuffer.allocateDirect(4 * (N + 2)).order(ByteOrder.nativeOrder());

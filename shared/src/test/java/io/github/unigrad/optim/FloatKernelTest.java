@@ -1,0 +1,144 @@
+package io.github.unigrad.optim;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeSet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Keeps each float kernel the twin of its double kernel (see {@link Transform}): over 20 steps on
+ * random gradients (some entries zero, as masked ones), with the update and state at the same and at
+ * different offsets, the float kernel's update and state agree, to float precision, with the double
+ * kernel's run on the same float values and rounded to float, each carrying its own state.
+ */
+class FloatKernelTest {
+    private static final int N = 203;
+    private static final int STEPS = 20;
+
+    /** Every transform with a float kernel, in each variant of its loop. */
+    static List<String> kernels() {
+        return List.of(
+                "scale_by_adam(b1=0.9, b2=0.999, eps=1e-8)",
+                "scale_by_adam(b1=0.9, b2=0.999, eps=1e-8, epsilonHat=true)",
+                "scale_by_adam(b1=0.8, b2=0.99, eps=1e-6, amsgrad=true)",
+                "scale_by_adam(amsgrad=true, epsilonHat=true)",
+                "trace(momentum=0.9)",
+                "trace(momentum=0.8, dampening=0.1)",
+                "trace(momentum=0.9, nesterov=true)",
+                "nesterov_velocity(momentum=0.9)",
+                "scale_by_adagrad(eps=1e-6, initialAccumulator=1e-6)",
+                "scale_by_adagrad(eps=1e-10, initialAccumulator=0.1)",
+                "scale_by_rms(alpha=0.99, eps=1e-8, initialAccumulator=1e-8)",
+                "scale_by_rms(alpha=0.9, eps=1e-6, centered=true)",
+                "scale_by_lr",
+                "clip(0.5)");
+    }
+
+    /** Whether {@code t}'s class overrides the float dense step (has a float kernel). */
+    private static boolean hasFloatKernel(Transform t) {
+        try {
+            return t.getClass().getMethod("dense", Step.class, double.class, float[].class, float[].class, int.class,
+                    float[][].class, int.class, int.class, int.class).getDeclaringClass() != Transform.class;
+        } catch (NoSuchMethodException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    @Test
+    void theListHoldsExactlyTheCatalogueTransformsWithAFloatKernel() {
+        Set<String> withKernel = new TreeSet<>();
+        for (String name : Transforms.catalogue().names()) {
+            for (String sample : CatalogueContractTest.samples()) {
+                if (Optimisers.parse(sample) instanceof Chain c) {
+                    for (Transform t : c.transforms()) {
+                        if (t.spec().name().equals(name) && hasFloatKernel(t)) {
+                            withKernel.add(name);
+                        }
+                    }
+                }
+            }
+        }
+        Set<String> listed = new TreeSet<>();
+        for (String k : kernels()) {
+            Transform t = Transforms.parse(k);
+            assertThat(hasFloatKernel(t)).as(k).isTrue();
+            listed.add(t.spec().name());
+        }
+        assertThat(listed).isEqualTo(withKernel).contains("scale_by_adam", "trace", "nesterov_velocity",
+                "scale_by_adagrad", "scale_by_rms", "scale_by_lr", "clip");
+    }
+
+    @ParameterizedTest
+    @MethodSource("kernels")
+    void floatKernelAgreesWithTheDoubleKernelRoundedToFloatAtTheSameIndex(String spec) {
+        run(Transforms.parse(spec), 0, 0, 0, 1.0);
+    }
+
+    @ParameterizedTest
+    @MethodSource("kernels")
+    void floatKernelAgreesWithTheDoubleKernelRoundedToFloatAtOtherOffsets(String spec) {
+        run(Transforms.parse(spec), 5, 2, 1, 0.03);
+    }
+
+    /**
+     * 20 steps of {@code t} on update entries {@code [o, o+N)} and state entries {@code [so, so+N)} of
+     * slabs from {@code slab}, both routes from the same float start, each keeping its own state.
+     */
+    private static void run(Transform t, int o, int so, int slab, double scale) {
+        Random random = new Random(17);
+        int k = t.slabs();
+        float[][] state = new float[slab + k][so + N + 3];
+        float[][] ref = new float[slab + k][so + N + 3];
+        for (int q = 0; q < k; q++) {
+            for (int j = 0; j < so + N + 3; j++) {
+                state[slab + q][j] = (float) t.initialValue(q);
+                ref[slab + q][j] = (float) t.initialValue(q);
+            }
+        }
+        for (long i = 0; i < STEPS; i++) {
+            float[] u = new float[o + N + 4];
+            for (int j = 0; j < u.length; j++) {
+                boolean masked = (j + i) % 5 == 0;
+                u[j] = masked ? 0f : (float) (random.nextGaussian() * Math.exp(random.nextGaussian()));
+            }
+            float[] refU = u.clone();
+            Step step = new Step(i, 0.05 * (1 + i % 3), null, null);
+            t.dense(step, scale, u, null, o, state, slab, so, N);
+            doubleKernelRounded(t, step, scale, refU, o, ref, slab, so);
+            FloatAgreement.assertAgrees(u, refU, t.spec() + " update at step " + i);
+            for (int q = 0; q < k; q++) {
+                FloatAgreement.assertAgrees(state[slab + q], ref[slab + q], t.spec() + " slab " + q + " at step " + i);
+            }
+        }
+    }
+
+    /** The double kernel on the float values widened (at the same offsets), rounded back to float. */
+    private static void doubleKernelRounded(Transform t, Step step, double scale, float[] u, int o, float[][] state, int slab, int so) {
+        double[] du = new double[u.length];
+        for (int j = 0; j < u.length; j++) {
+            du[j] = u[j];
+        }
+        double[][] ds = new double[state.length][];
+        for (int q = 0; q < state.length; q++) {
+            ds[q] = new double[state[q].length];
+            for (int j = 0; j < state[q].length; j++) {
+                ds[q][j] = state[q][j];
+            }
+        }
+        t.dense(step, scale, du, null, o, ds, slab, so, N);
+        for (int j = 0; j < u.length; j++) {
+            u[j] = (float) du[j];
+        }
+        for (int q = 0; q < state.length; q++) {
+            for (int j = 0; j < state[q].length; j++) {
+                state[q][j] = (float) ds[q][j];
+            }
+        }
+    }
+}
