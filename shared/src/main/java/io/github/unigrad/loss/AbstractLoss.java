@@ -2,6 +2,7 @@ package io.github.unigrad.loss;
 
 import io.github.unigrad.spec.Range;
 import io.github.unigrad.spec.Spec;
+import io.github.unigrad.spec.SpecIdentified;
 
 /**
  * The bookkeeping every loss shares: equality and printing by canonical spec, and the checks made
@@ -11,7 +12,7 @@ import io.github.unigrad.spec.Spec;
  * <p>Domain checks skip what is masked (an example of weight 0, an output whose mask is 0): padding in a
  * masked time series may hold any value.
  */
-public abstract class AbstractLoss implements Loss {
+public abstract class AbstractLoss extends SpecIdentified implements Loss {
     private final InputForm inputForm;
     private final boolean classScores;
 
@@ -138,20 +139,5 @@ public abstract class AbstractLoss implements Loss {
         int tc = batch.targetCols();
         return new IllegalArgumentException(name() + ": target of example " + k / tc + ", output " + k % tc
                 + " is " + batch.targets()[k] + "; " + name() + " needs " + domain);
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof Loss l && l.getClass() == getClass() && l.spec().equals(spec());
-    }
-
-    @Override
-    public int hashCode() {
-        return spec().hashCode();
-    }
-
-    @Override
-    public String toString() {
-        return spec().toString();
     }
 }

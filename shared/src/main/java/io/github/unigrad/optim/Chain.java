@@ -3,6 +3,7 @@ package io.github.unigrad.optim;
 import io.github.unigrad.schedule.Schedule;
 import io.github.unigrad.schedule.Schedules;
 import io.github.unigrad.spec.Spec;
+import io.github.unigrad.spec.SpecIdentified;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +21,7 @@ import java.util.Optional;
  * <p>The spec it prints is its preset's ({@code adam(lr=0.001, ...)}) when it was built by a preset,
  * and {@code chain(transforms=[...], lr=...)} otherwise.
  */
-public final class Chain implements Optimiser {
+public final class Chain extends SpecIdentified implements Optimiser {
     private final Spec spec;
     private final Schedule lr;
     private final Transform[] transforms;
@@ -182,20 +183,5 @@ public final class Chain implements Optimiser {
         rest.remove(at);
         return Optional.of(new WeightDecaySplit(((AddDecayedWeights) transforms[at]).weightDecay(), decoupled,
                 new Chain(null, lr, rest)));
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof Chain c && c.spec.equals(spec);
-    }
-
-    @Override
-    public int hashCode() {
-        return spec.hashCode();
-    }
-
-    @Override
-    public String toString() {
-        return spec.toString();
     }
 }

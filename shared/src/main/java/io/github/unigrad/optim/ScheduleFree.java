@@ -2,6 +2,7 @@ package io.github.unigrad.optim;
 
 import io.github.unigrad.schedule.Schedule;
 import io.github.unigrad.spec.Spec;
+import io.github.unigrad.spec.SpecIdentified;
 
 /**
  * Schedule-Free SGD and AdamW (Defazio, Yang, Mehta, Mishchenko, Khaled and Cutkosky, "The Road
@@ -27,7 +28,7 @@ import io.github.unigrad.spec.Spec;
  * value), so a restored run continues bit-for-bit. Sparse (lazy) form: only the listed
  * parameters' D (and v) change; c_t comes from the global step.
  */
-public final class ScheduleFree implements Optimiser {
+public final class ScheduleFree extends SpecIdentified implements Optimiser {
     private final Spec spec;
     private final Schedule lr;
     private final boolean adam;
@@ -181,20 +182,5 @@ public final class ScheduleFree implements Optimiser {
         for (int j = 0; j < n; j++) {
             u[o + j] = s * dz[so + j];
         }
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof ScheduleFree s && s.spec.equals(spec);
-    }
-
-    @Override
-    public int hashCode() {
-        return spec.hashCode();
-    }
-
-    @Override
-    public String toString() {
-        return spec.toString();
     }
 }

@@ -1,12 +1,13 @@
 package io.github.unigrad.optim;
 
 import io.github.unigrad.spec.Spec;
+import io.github.unigrad.spec.SpecIdentified;
 
 /**
  * An optimiser that changes the step of an inner one: the inner optimiser's slabs come first (so
  * the inner state layout, DL4J's included, is unchanged) and the wrapper's own slabs follow.
  */
-abstract class Wrapper implements Optimiser {
+abstract class Wrapper extends SpecIdentified implements Optimiser {
     protected final Optimiser inner;
     private final int own;
     private final Spec spec;
@@ -54,21 +55,6 @@ abstract class Wrapper implements Optimiser {
     @Override
     public double learningRate(long index) {
         return inner.learningRate(index);
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o != null && o.getClass() == getClass() && ((Wrapper) o).spec.equals(spec);
-    }
-
-    @Override
-    public int hashCode() {
-        return spec.hashCode();
-    }
-
-    @Override
-    public String toString() {
-        return spec.toString();
     }
 
     /** Rejects an inner optimiser whose evaluation parameters differ from its trained ones. */
