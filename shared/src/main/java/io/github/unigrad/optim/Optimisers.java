@@ -153,7 +153,7 @@ public final class Optimisers {
     private static Optimiser adagrad(Params p) {
         Schedule lr = learningRate(p, 0.01);
         Transform t = Transforms.adagrad(p, 1e-10, 0);
-        return new Chain(with(preset("adagrad", lr), t.spec()), lr, List.of(t, ScaleByLearningRate.INSTANCE));
+        return scaled("adagrad", lr, t);
     }
 
     private static Optimiser rmsprop(Params p) {
@@ -172,7 +172,15 @@ public final class Optimisers {
     private static Optimiser adam(Params p, String name, boolean amsgrad) {
         Schedule lr = learningRate(p, 1e-3);
         ScaleByAdam t = Transforms.adam(p, ADAM, amsgrad);
-        return new Chain(with(preset(name, lr), t.spec(), "amsgrad"), lr, List.of(t, ScaleByLearningRate.INSTANCE));
+        return scaled(name, lr, t, "amsgrad");
+    }
+
+    /**
+     * The common preset shape: one rule followed by the learning rate, printing as {@code name(lr=..., <rule's
+     * keys except skip>)}.
+     */
+    private static Chain scaled(String name, Schedule lr, Transform rule, String... skip) {
+        return new Chain(with(preset(name, lr), rule.spec(), skip), lr, List.of(rule, ScaleByLearningRate.INSTANCE));
     }
 
     /** {@code [rule, add_decayed_weights(wd) unless wd = 0, scale_by_lr]}. */
@@ -191,31 +199,31 @@ public final class Optimisers {
     private static Optimiser adamax(Params p) {
         Schedule lr = learningRate(p, 2e-3);
         Transform t = Transforms.adamax(p, 1e-8);
-        return new Chain(with(preset("adamax", lr), t.spec()), lr, List.of(t, ScaleByLearningRate.INSTANCE));
+        return scaled("adamax", lr, t);
     }
 
     private static Optimiser nadam(Params p) {
         Schedule lr = learningRate(p, 2e-3);
         Transform t = Transforms.nadam(p);
-        return new Chain(with(preset("nadam", lr), t.spec()), lr, List.of(t, ScaleByLearningRate.INSTANCE));
+        return scaled("nadam", lr, t);
     }
 
     private static Optimiser radam(Params p) {
         Schedule lr = learningRate(p, 1e-3);
         Transform t = Transforms.radam(p);
-        return new Chain(with(preset("radam", lr), t.spec()), lr, List.of(t, ScaleByLearningRate.INSTANCE));
+        return scaled("radam", lr, t);
     }
 
     private static Optimiser adadelta(Params p) {
         Schedule lr = learningRate(p, 1.0);
         Transform t = Transforms.adadelta(p, 0.9);
-        return new Chain(with(preset("adadelta", lr), t.spec()), lr, List.of(t, ScaleByLearningRate.INSTANCE));
+        return scaled("adadelta", lr, t);
     }
 
     private static Optimiser adabelief(Params p) {
         Schedule lr = learningRate(p, 1e-3);
         Transform t = Transforms.belief(p, 1e-16);
-        return new Chain(with(preset("adabelief", lr), t.spec()), lr, List.of(t, ScaleByLearningRate.INSTANCE));
+        return scaled("adabelief", lr, t);
     }
 
     private static Optimiser lion(Params p) {
