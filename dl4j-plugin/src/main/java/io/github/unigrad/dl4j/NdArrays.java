@@ -1,6 +1,7 @@
 package io.github.unigrad.dl4j;
 
-import io.github.unigrad.optim.buffers.NumberBuffer;
+import io.github.unigrad.buffers.BlockEvaluator;
+import io.github.unigrad.buffers.NumberBuffer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -62,12 +63,10 @@ final class NdArrays {
         return Math.toIntExact(a.offset());
     }
 
-    /** The values in row-major order, copied once. */
-    static double[] toDoubles(INDArray a) {
+    /** The array's values in row-major order as a region of its own memory (of a row-major copy, if it is laid out otherwise). */
+    static BlockEvaluator.Region region(INDArray a) {
         INDArray r = rowMajor(a);
-        double[] out = new double[Math.toIntExact(r.length())];
-        buffer(r).read(start(r), out, 0, out.length);
-        return out;
+        return new BlockEvaluator.Region(buffer(r), start(r));
     }
 
     /** A new row-major array of {@code type} holding {@code values}, written once. */

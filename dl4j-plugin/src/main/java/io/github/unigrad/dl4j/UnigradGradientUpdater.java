@@ -2,8 +2,8 @@ package io.github.unigrad.dl4j;
 
 import io.github.unigrad.optim.Optimiser;
 import io.github.unigrad.optim.Step;
-import io.github.unigrad.optim.buffers.BlockStepper;
-import io.github.unigrad.optim.buffers.NumberBuffer;
+import io.github.unigrad.buffers.BlockStepper;
+import io.github.unigrad.buffers.NumberBuffer;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.learning.GradientUpdater;

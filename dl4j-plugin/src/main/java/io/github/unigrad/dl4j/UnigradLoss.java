@@ -1,8 +1,8 @@
 package io.github.unigrad.dl4j;
 
+import io.github.unigrad.buffers.BlockEvaluator;
 import io.github.unigrad.loss.InputForm;
 import io.github.unigrad.loss.Loss;
-import io.github.unigrad.loss.LossBatch;
 import io.github.unigrad.loss.Losses;
 import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.activations.IActivation;
@@ -10,6 +10,7 @@ import org.nd4j.linalg.activations.impl.ActivationIdentity;
 import org.nd4j.linalg.activations.impl.ActivationSigmoid;
 import org.nd4j.linalg.activations.impl.ActivationSoftmax;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.lossfunctions.ILossFunction;
 import org.nd4j.shade.jackson.annotation.JsonAutoDetect;
 import org.nd4j.shade.jackson.annotation.JsonCreator;
@@ -48,6 +49,7 @@ import java.util.Arrays;
         isGetterVisibility = JsonAutoDetect.Visibility.NONE, setterVisibility = JsonAutoDetect.Visibility.NONE)
 public final class UnigradLoss implements ILossFunction {
     private static final long serialVersionUID = 1L;
+    private static final BlockEvaluator EVALUATOR = new BlockEvaluator();
 
     @JsonProperty("spec")
     private final String spec;
@@ -115,10 +117,8 @@ public final class UnigradLoss implements ILossFunction {
     public Pair<Double, INDArray> computeGradientAndScore(INDArray labels, INDArray preOutput, IActivation activationFn,
                                                           INDArray mask, boolean average) {
         int rows = (int) preOutput.size(0);
-        int cols = (int) preOutput.size(1);
-        double[] gradient = new double[rows * cols];
-        double[] values = evaluate(labels, preOutput, activationFn, mask, gradient);
-        INDArray g = NdArrays.fromDoubles(gradient, preOutput.dataType(), rows, cols);
+        INDArray g = Nd4j.createUninitialized(preOutput.dataType(), preOutput.shape(), 'c');
+        double[] values = evaluate(labels, preOutput, activationFn, mask, g);
         if (!passesThrough(activationFn)) {
             g = activationFn.backprop(preOutput.dup(), g).getFirst();
             if (mask != null && !isExampleMask(mask, rows)) {
@@ -144,8 +144,12 @@ public final class UnigradLoss implements ILossFunction {
                 || form == InputForm.SIGMOID_LOGITS && f instanceof ActivationSigmoid;
     }
 
-    /** Evaluates the loss on one minibatch: the per-example values, and dL/d(loss input) into {@code gradient} if not null. */
-    private double[] evaluate(INDArray labels, INDArray preOutput, IActivation activationFn, INDArray mask, double[] gradient) {
+    /**
+     * Evaluates the loss on one minibatch: the per-example values, and dL/d(loss input) into
+     * {@code gradient} (a new row-major array shaped like {@code preOutput}) if not null. The arrays
+     * are streamed through the shared {@link BlockEvaluator} straight from ND4J's memory.
+     */
+    private double[] evaluate(INDArray labels, INDArray preOutput, IActivation activationFn, INDArray mask, INDArray gradient) {
         if (preOutput.rank() != 2 || labels.rank() != 2) {
             throw new IllegalArgumentException(this + " takes 2-D labels and predictions [examples, outputs]; got labels "
                     + Arrays.toString(labels.shape()) + " and preOutput " + Arrays.toString(preOutput.shape()));
@@ -157,12 +161,13 @@ public final class UnigradLoss implements ILossFunction {
                     + Arrays.toString(preOutput.shape()) + " have different numbers of examples");
         }
         INDArray input = passesThrough(activationFn) ? preOutput : activationFn.getActivation(preOutput.dup(), true);
-        LossBatch batch = LossBatch.of(rows, cols, NdArrays.toDoubles(input), NdArrays.toDoubles(labels), (int) labels.size(1));
+        BlockEvaluator.Batch batch = BlockEvaluator.Batch.of(rows, cols, NdArrays.region(input), NdArrays.region(labels),
+                (int) labels.size(1));
         if (mask != null) {
             if (isExampleMask(mask, rows)) {
-                batch = batch.withExampleWeights(NdArrays.toDoubles(mask));
+                batch = batch.withExampleWeights(NdArrays.region(mask));
             } else if (isOutputMask(mask, rows, cols)) {
-                batch = batch.withOutputMask(NdArrays.toDoubles(mask));
+                batch = batch.withOutputMask(NdArrays.region(mask));
             } else {
                 throw new IllegalArgumentException(this + ": mask " + Arrays.toString(mask.shape())
                         + " fits neither whole examples [" + rows + ", 1] nor single outputs [" + rows + ", " + cols + "]");
@@ -170,7 +175,7 @@ public final class UnigradLoss implements ILossFunction {
         }
         double[] values = new double[rows];
         try {
-            loss().evaluate(batch, values, gradient);
+            EVALUATOR.evaluate(loss(), batch, values, gradient == null ? null : NdArrays.region(gradient));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(e.getMessage() + " (labels " + Arrays.toString(labels.shape())
                     + ", preOutput " + Arrays.toString(preOutput.shape()) + ", activation " + activationFn + ")", e);

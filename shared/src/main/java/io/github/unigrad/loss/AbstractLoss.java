@@ -109,7 +109,7 @@ public abstract class AbstractLoss extends SpecIdentified implements Loss {
         int cols = batch.cols();
         for (int k = 0; k < x.length; k++) {
             if (!range.contains(x[k]) && !isMasked(batch, k)) {
-                throw new IllegalArgumentException(name() + ": prediction of example " + k / cols + ", output "
+                throw new IllegalArgumentException(name() + ": prediction of example " + (batch.firstRow() + k / cols) + ", output "
                         + k % cols + " is " + x[k] + "; " + name() + " needs " + domain);
             }
         }
@@ -137,7 +137,7 @@ public abstract class AbstractLoss extends SpecIdentified implements Loss {
     /** An error naming the example, output and value at flat target index {@code k}. */
     protected final IllegalArgumentException outOfDomain(LossBatch batch, int k, String domain) {
         int tc = batch.targetCols();
-        return new IllegalArgumentException(name() + ": target of example " + k / tc + ", output " + k % tc
+        return new IllegalArgumentException(name() + ": target of example " + (batch.firstRow() + k / tc) + ", output " + k % tc
                 + " is " + batch.targets()[k] + "; " + name() + " needs " + domain);
     }
 }

@@ -64,7 +64,7 @@ public final class GaussianNll extends RowLoss {
             for (int t = 0; t < k; t++) {
                 int at = i * cols + k + t;
                 if (!(x[at] >= 0) && !isMasked(batch, at)) {
-                    throw new IllegalArgumentException(name() + ": the variance of example " + i + ", target " + t
+                    throw new IllegalArgumentException(name() + ": the variance of example " + (batch.firstRow() + i) + ", target " + t
                             + " (prediction column " + (k + t) + ") is " + x[at] + "; variance=raw needs variances >= 0"
                             + " (use a softplus or exp output, or variance=log)");
                 }

@@ -19,9 +19,10 @@ public final class LossBatch {
     private final int targetCols;
     private final double[] exampleWeights;
     private final double[] outputMask;
+    private final int firstRow;
 
     private LossBatch(int rows, int cols, double[] predictions, double[] targets, int targetCols,
-                      double[] exampleWeights, double[] outputMask) {
+                      double[] exampleWeights, double[] outputMask, int firstRow) {
         if (rows < 0 || cols <= 0) {
             throw new IllegalArgumentException("a batch needs rows >= 0 and cols >= 1, got " + rows + " x " + cols);
         }
@@ -34,7 +35,7 @@ public final class LossBatch {
             requireLength("example weights", exampleWeights, rows, rows + " (one per example)");
             for (int i = 0; i < rows; i++) {
                 if (!(exampleWeights[i] >= 0) || Double.isInfinite(exampleWeights[i])) {
-                    throw new IllegalArgumentException("example weight " + i + " is " + exampleWeights[i]
+                    throw new IllegalArgumentException("example weight " + (firstRow + i) + " is " + exampleWeights[i]
                             + "; weights must be finite and >= 0");
                 }
             }
@@ -49,6 +50,7 @@ public final class LossBatch {
         this.targetCols = targetCols;
         this.exampleWeights = exampleWeights;
         this.outputMask = outputMask;
+        this.firstRow = firstRow;
     }
 
     private static void requireLength(String what, double[] a, long expected, String shape) {
@@ -62,22 +64,33 @@ public final class LossBatch {
 
     /** A batch whose targets have the predictions' shape. */
     public static LossBatch of(int rows, int cols, double[] predictions, double[] targets) {
-        return new LossBatch(rows, cols, predictions, targets, cols, null, null);
+        return new LossBatch(rows, cols, predictions, targets, cols, null, null, 0);
     }
 
     /** A batch with {@code targetCols} target values per example (1 for class indices). */
     public static LossBatch of(int rows, int cols, double[] predictions, double[] targets, int targetCols) {
-        return new LossBatch(rows, cols, predictions, targets, targetCols, null, null);
+        return new LossBatch(rows, cols, predictions, targets, targetCols, null, null, 0);
     }
 
     /** The same batch with a weight per example (null for none). */
     public LossBatch withExampleWeights(double[] weights) {
-        return new LossBatch(rows, cols, predictions, targets, targetCols, weights, outputMask);
+        return new LossBatch(rows, cols, predictions, targets, targetCols, weights, outputMask, firstRow);
     }
 
     /** The same batch with a mask per output (null for none). */
     public LossBatch withOutputMask(double[] mask) {
-        return new LossBatch(rows, cols, predictions, targets, targetCols, exampleWeights, mask);
+        return new LossBatch(rows, cols, predictions, targets, targetCols, exampleWeights, mask, firstRow);
+    }
+
+    /**
+     * The same batch, as rows {@code firstRow, firstRow + 1, ...} of a larger minibatch that is
+     * evaluated in blocks of rows: error messages then name examples by their index in that minibatch.
+     */
+    public LossBatch withFirstRow(int firstRow) {
+        if (firstRow < 0) {
+            throw new IllegalArgumentException("firstRow must be >= 0, got " + firstRow);
+        }
+        return new LossBatch(rows, cols, predictions, targets, targetCols, exampleWeights, outputMask, firstRow);
     }
 
     public int rows() {
@@ -108,6 +121,11 @@ public final class LossBatch {
     /** The weights, or null. */
     public double[] exampleWeights() {
         return exampleWeights;
+    }
+
+    /** The index of this batch's first example in the minibatch it was cut from (0 unless {@link #withFirstRow}); for messages. */
+    public int firstRow() {
+        return firstRow;
     }
 
     /** The per-output mask, or null. */

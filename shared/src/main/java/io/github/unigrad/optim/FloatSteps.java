@@ -1,6 +1,6 @@
 package io.github.unigrad.optim;
 
-import io.github.unigrad.optim.buffers.Widening;
+import io.github.unigrad.buffers.Widening;
 
 /**
  * The one widening route from float arrays to a double step (through {@link Widening}), used by every step that has no float

@@ -1,4 +1,4 @@
-package io.github.unigrad.optim.buffers;
+package io.github.unigrad.buffers;
 
 import java.nio.DoubleBuffer;
 import java.nio.FloatBuffer;

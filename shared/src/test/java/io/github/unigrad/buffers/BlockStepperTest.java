@@ -1,4 +1,4 @@
-package io.github.unigrad.optim.buffers;
+package io.github.unigrad.buffers;
 
 import io.github.unigrad.optim.Chain;
 import io.github.unigrad.optim.GradientSummary;

@@ -1,12 +1,9 @@
-package io.github.unigrad.optim.buffers;
+package io.github.unigrad.buffers;
 
 import io.github.unigrad.optim.GradientSummary;
 import io.github.unigrad.optim.Optimiser;
 import io.github.unigrad.optim.Step;
 
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ForkJoinPool;
 
 /**
  * Runs an {@link Optimiser} over parameters whose gradient and state live in {@link NumberBuffer}s
@@ -38,7 +35,7 @@ public final class BlockStepper {
 
     /** Blocks of {@link #DEFAULT_BLOCK}, as many threads as the common pool has workers plus the caller. */
     public BlockStepper() {
-        this(DEFAULT_BLOCK, ForkJoinPool.getCommonPoolParallelism() + 1);
+        this(DEFAULT_BLOCK, Pieces.defaultThreads());
     }
 
     /** One thread, blocks of {@code block} values. */
@@ -102,25 +99,11 @@ public final class BlockStepper {
         }
         int k = optimiser.slabs();
         int pieces = n < PARALLEL_THRESHOLD ? 1 : Math.min(lanes.length, n / (PARALLEL_THRESHOLD / 2));
-        if (pieces <= 1) {
-            lane(0, gradient, k).run(optimiser, step, gradient, go, state, stateStarts, 0, n);
-            return;
+        Lane<?>[] used = new Lane<?>[Math.max(1, pieces)];
+        for (int p = 0; p < used.length; p++) {
+            used[p] = lane(p, gradient, k);
         }
-        int per = (n / pieces + block - 1) / block * block;
-        CompletableFuture<?>[] others = new CompletableFuture<?>[pieces - 1];
-        for (int p = 1; p < pieces; p++) {
-            Lane<?> lane = lane(p, gradient, k);
-            int from = Math.min(n, p * per);
-            int to = p == pieces - 1 ? n : Math.min(n, (p + 1) * per);
-            others[p - 1] = CompletableFuture.runAsync(() -> lane.run(optimiser, step, gradient, go, state, stateStarts, from, to),
-                    ForkJoinPool.commonPool());
-        }
-        lane(0, gradient, k).run(optimiser, step, gradient, go, state, stateStarts, 0, Math.min(n, per));
-        try {
-            CompletableFuture.allOf(others).join();
-        } catch (CompletionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : e;
-        }
+        Pieces.run(pieces, n, block, (p, from, to) -> used[p].run(optimiser, step, gradient, go, state, stateStarts, from, to));
     }
 
     private static void requireSlabs(Optimiser optimiser, NumberBuffer[] state, int[] stateStarts) {

@@ -1,4 +1,4 @@
-package io.github.unigrad.optim.buffers;
+package io.github.unigrad.buffers;
 
 /**
  * The code base's one pair of float/double conversion loops: widening floats to doubles (exact) and
