@@ -18,14 +18,15 @@ import io.github.unigrad.loss.LossBatch;
  * number of threads. A batch-coupled loss (batch RMSE) is evaluated as one block on the calling
  * thread. An error names examples by their index in the whole minibatch ({@link LossBatch#withFirstRow}).
  *
- * <p>An instance holds only its settings: scratch is allocated per call (block-sized), so one
- * evaluator may serve several threads.
+ * <p>An instance holds only its settings, so one evaluator may serve several threads; the block
+ * arrays belong to the thread that runs the block and are kept for its next call (except a
+ * batch-coupled loss's whole-batch block).
  */
 public final class BlockEvaluator {
     /** Default block: rows holding about this many predictions (at least one row). */
     public static final int DEFAULT_BLOCK = 8192;
     /** Minibatches with fewer predictions are evaluated on the calling thread alone. */
-    public static final int PARALLEL_THRESHOLD = 1 << 16;
+    public static final int PARALLEL_THRESHOLD = 1 << 13;
 
     private final int block;
     private final int threads;
@@ -108,10 +109,10 @@ public final class BlockEvaluator {
         int rows = batch.rows();
         int cols = batch.cols();
         boolean whole = loss.isBatchCoupled();
-        int blockRows = whole ? Math.max(1, rows) : Math.max(1, Math.min(rows, block / cols));
-        int pieces = whole || (long) rows * cols < PARALLEL_THRESHOLD ? 1 : Math.max(1, Math.min(threads, rows / blockRows));
+        int pieces = whole || (long) rows * cols < PARALLEL_THRESHOLD ? 1 : Math.min(threads, rows);
+        int blockRows = whole ? Math.max(1, rows) : Math.max(1, Math.min(block / cols, (rows + pieces - 1) / pieces));
         Pieces.run(pieces, rows, blockRows,
-                (p, from, to) -> new Lane(batch, gradient, blockRows).run(loss, values, from, to));
+                (p, from, to) -> new Lane(batch, gradient, blockRows, !whole).run(loss, values, from, to));
     }
 
     /** One piece's buffers (forked: a float buffer's transfers keep a chunk) and block arrays. */
@@ -124,9 +125,10 @@ public final class BlockEvaluator {
         private final NumberBuffer gradient;
         private final int gradientAt;
         private final int blockRows;
-        private Block full;
+        /** Whether blocks are kept for the thread's next call (not for a batch-coupled loss's whole-batch block). */
+        private final boolean keep;
 
-        Lane(Batch batch, Region gradient, int blockRows) {
+        Lane(Batch batch, Region gradient, int blockRows, boolean keep) {
             this.batch = batch;
             this.predictions = batch.predictions().buffer().fork();
             this.targets = batch.targets().buffer().fork();
@@ -135,6 +137,7 @@ public final class BlockEvaluator {
             this.gradient = gradient == null ? null : gradient.buffer().fork();
             this.gradientAt = gradient == null ? 0 : gradient.at();
             this.blockRows = blockRows;
+            this.keep = keep;
         }
 
         /** Rows {@code [from, to)}, block by block. */
@@ -163,35 +166,53 @@ public final class BlockEvaluator {
             }
         }
 
-        /** Arrays for {@code n} rows: the lane's full-size block, or exact-size ones for a shorter last block. */
+        /** Arrays for {@code n} rows, the running thread's own (a {@link LossBatch} takes arrays of its exact size). */
         private Block block(int n) {
-            if (n == blockRows) {
-                if (full == null) {
-                    full = new Block(n);
-                }
-                return full;
+            if (!keep) {
+                return new Block(n, batch.cols(), batch.targetCols());
             }
-            return new Block(n);
+            Block[] cache = SCRATCH.get();
+            int slot = n == blockRows ? 0 : 1;
+            Block b = cache[slot];
+            if (b == null || !b.fits(n, batch.cols(), batch.targetCols())) {
+                b = new Block(n, batch.cols(), batch.targetCols());
+                cache[slot] = b;
+            }
+            return b;
+        }
+    }
+
+    /**
+     * Each thread's block arrays, kept between calls: a full block and a shorter last one (so a
+     * minibatch of steady shape allocates nothing after its first call). A block is at most about
+     * {@link #DEFAULT_BLOCK} predictions per array.
+     */
+    private static final ThreadLocal<Block[]> SCRATCH = ThreadLocal.withInitial(() -> new Block[2]);
+
+    /** Exact-size arrays for a block of {@code rows} rows; the weights and mask arrays are used only when the batch has them. */
+    private static final class Block {
+        final double[] predictions;
+        final double[] targets;
+        final double[] weights;
+        final double[] mask;
+        final double[] values;
+        final double[] gradient;
+        private final int cols;
+        private final int targetCols;
+
+        Block(int rows, int cols, int targetCols) {
+            this.cols = cols;
+            this.targetCols = targetCols;
+            predictions = new double[rows * cols];
+            targets = new double[rows * targetCols];
+            weights = new double[rows];
+            mask = new double[rows * cols];
+            values = new double[rows];
+            gradient = new double[rows * cols];
         }
 
-        /** Exact-size arrays for a block of rows (a {@link LossBatch} takes arrays of its exact size). */
-        private final class Block {
-            final double[] predictions;
-            final double[] targets;
-            final double[] weights;
-            final double[] mask;
-            final double[] values;
-            final double[] gradient;
-
-            Block(int n) {
-                int cells = n * batch.cols();
-                predictions = new double[cells];
-                targets = new double[n * batch.targetCols()];
-                weights = Lane.this.weights == null ? null : new double[n];
-                mask = Lane.this.mask == null ? null : new double[cells];
-                values = new double[n];
-                gradient = Lane.this.gradient == null ? null : new double[cells];
-            }
+        boolean fits(int rows, int cols, int targetCols) {
+            return values.length == rows && this.cols == cols && this.targetCols == targetCols;
         }
     }
 }

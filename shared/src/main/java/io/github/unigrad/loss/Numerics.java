@@ -33,23 +33,83 @@ final class Numerics {
     /**
      * Writes the softmax of the row, {@code p[po+j] = e^{x[o+j] - lse}}, and returns
      * {@code lse = log Σ_j e^{x[o+j]}}, computed as {@code max + log Σ e^{x - max}} (one exponential per
-     * output). Callers take {@code log p_j} as {@code x[o+j] - lse}, exact where {@code p_j} underflows.
+     * output, by {@link #expBelowZero}). Callers take {@code log p_j} as {@code x[o+j] - lse}, exact where
+     * {@code p_j} underflows.
      */
     static double softmax(double[] x, int o, int n, double[] p, int po) {
         double max = Double.NEGATIVE_INFINITY;
         for (int j = 0; j < n; j++) {
-            max = Math.max(max, x[o + j]);
+            double v = x[o + j];
+            max = v > max ? v : max; // a NaN is skipped here, and makes the sum, so every p_j, NaN
+        }
+        double sum = expBelowZero(x, o, n, max, p, po);
+        double scale = 1 / sum;
+        for (int j = 0; j < n; j++) {
+            p[po + j] *= scale;
+        }
+        return max + Math.log(sum);
+    }
+
+    private static final double LOG2E = 1.4426950408889634;
+    /** ln 2 split in a high part with trailing zero bits (so that {@code k · LN2_HI} is exact) and the rest. */
+    private static final double LN2_HI = 0.6931471803691238;
+    private static final double LN2_LO = 1.9082149292705877e-10;
+    /** Below this, {@code e^t} is 0 in double (it is below half the least subnormal). */
+    private static final double EXP_FLOOR = -745.2;
+
+    /**
+     * {@code y[yo+j] = e^{x[o+j] - shift}} for {@code j < n}, returning their sum, for arguments
+     * {@code x - shift ≤ 0} (a softmax shifted by its maximum); within 2 ulps of {@code Math.exp}.
+     * {@code y[yo..yo+n)} must not overlap {@code x[o..o+n)}.
+     *
+     * <p>Cody and Waite's reduction, {@code t = k ln 2 + r} with {@code k = rint(t / ln 2)},
+     * {@code |r| ≤ ln 2 / 2}, and {@code e^r} by its Taylor polynomial of degree 13 (remainder below
+     * 5e-18) in Horner form with fused multiply-adds; then {@code e^t = e^r · 2^k}. The polynomial runs
+     * in place on a copy of the row in {@code y}, with no call, no branch and one index, the form C2
+     * compiles to SIMD instructions; a second loop builds {@code 2^k} from its bits (a step C2 does not
+     * vectorise) and multiplies. About three times as fast as {@code Math.exp} per element. Where
+     * {@code 2^k} would be subnormal ({@code t < -708}), {@code Math.exp} takes over, so tiny results
+     * are exact too; {@code -∞} gives 0 and NaN gives NaN.
+     */
+    static double expBelowZero(double[] x, int o, int n, double shift, double[] y, int yo) {
+        if (n < 32) {
+            double sum = 0;
+            for (int j = 0; j < n; j++) {
+                double e = Math.exp(x[o + j] - shift);
+                y[yo + j] = e;
+                sum += e;
+            }
+            return sum;
+        }
+        System.arraycopy(x, o, y, yo, n);
+        for (int j = yo; j < yo + n; j++) {
+            double t = Math.max(y[j] - shift, EXP_FLOOR);
+            double k = Math.rint(t * LOG2E);
+            double r = Math.fma(-k, LN2_LO, Math.fma(-k, LN2_HI, t));
+            double q = 1.0 / 6227020800.0;
+            q = Math.fma(q, r, 1.0 / 479001600.0);
+            q = Math.fma(q, r, 1.0 / 39916800.0);
+            q = Math.fma(q, r, 1.0 / 3628800.0);
+            q = Math.fma(q, r, 1.0 / 362880.0);
+            q = Math.fma(q, r, 1.0 / 40320.0);
+            q = Math.fma(q, r, 1.0 / 5040.0);
+            q = Math.fma(q, r, 1.0 / 720.0);
+            q = Math.fma(q, r, 1.0 / 120.0);
+            q = Math.fma(q, r, 1.0 / 24.0);
+            q = Math.fma(q, r, 1.0 / 6.0);
+            q = Math.fma(q, r, 0.5);
+            q = Math.fma(q, r, 1.0);
+            y[j] = Math.fma(q, r, 1.0);
         }
         double sum = 0;
         for (int j = 0; j < n; j++) {
-            double e = Math.exp(x[o + j] - max);
-            p[po + j] = e;
+            double t = Math.max(x[o + j] - shift, EXP_FLOOR);
+            long k = (long) Math.rint(t * LOG2E);
+            double e = k >= -1022 ? y[yo + j] * Double.longBitsToDouble((k + 1023) << 52) : Math.exp(x[o + j] - shift);
+            y[yo + j] = e;
             sum += e;
         }
-        for (int j = 0; j < n; j++) {
-            p[po + j] /= sum;
-        }
-        return max + Math.log(sum);
+        return sum;
     }
 
     /** The first index of the largest of {@code x[o, o+n)} (ties go to the lower index, as Tribuo's indexOfMax). */

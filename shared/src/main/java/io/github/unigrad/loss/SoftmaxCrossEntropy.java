@@ -50,6 +50,9 @@ public final class SoftmaxCrossEntropy extends RowLoss {
 
     @Override
     protected double row(LossBatch b, int i, double[] g, int go, double[] scratch) {
+        if (classWeights == null && labelSmoothing == 0) {
+            return plainRow(b, i, g, go);
+        }
         int k = b.cols();
         if (!ClassTargets.distribution(b, i, ignoreIndex, labelSmoothing, scratch)) {
             Arrays.fill(g, go, go + k, 0.0);
@@ -71,6 +74,43 @@ public final class SoftmaxCrossEntropy extends RowLoss {
         }
         for (int j = 0; j < k; j++) {
             g[go + j] = total * scratch[k + j] - scratch[j];
+        }
+        return value;
+    }
+
+    /**
+     * The row without class weights or label smoothing (what DL4J's LossMCXENT, LossSparseMCXENT and
+     * Tribuo's LogMulticlass compute): the same arithmetic as the general row in the same order (so the
+     * same bits), without copying the targets: the softmax goes straight into the gradient row, then
+     * {@code g = (Σ_j y_j) p - y} for dense targets, {@code g = p - e_c} for a class index c.
+     */
+    private double plainRow(LossBatch b, int i, double[] g, int go) {
+        int k = b.cols();
+        double[] z = b.predictions();
+        double[] t = b.targets();
+        int o = i * k;
+        if (ClassTargets.indices(b)) {
+            int c = (int) t[i];
+            if (c == ignoreIndex) {
+                Arrays.fill(g, go, go + k, 0.0);
+                return 0;
+            }
+            double lse = Numerics.softmax(z, o, k, g, go);
+            g[go + c] -= 1;
+            return lse - z[o + c];
+        }
+        double lse = Numerics.softmax(z, o, k, g, go);
+        double total = 0;
+        double value = 0;
+        for (int j = 0; j < k; j++) {
+            double y = t[o + j];
+            total += y;
+            if (y != 0) {
+                value -= y * (z[o + j] - lse);
+            }
+        }
+        for (int j = 0; j < k; j++) {
+            g[go + j] = total * g[go + j] - t[o + j];
         }
         return value;
     }
