@@ -26,7 +26,7 @@ public final class BlockEvaluator {
     /** Default block: rows holding about this many predictions (at least one row). */
     public static final int DEFAULT_BLOCK = 8192;
     /** Minibatches with fewer predictions are evaluated on the calling thread alone. */
-    public static final int PARALLEL_THRESHOLD = 1 << 13;
+    public static final int PARALLEL_THRESHOLD = 1 << 16;
 
     private final int block;
     private final int threads;
