@@ -2,6 +2,7 @@ package io.github.unigrad.dl4j;
 
 import io.github.unigrad.dl4j.Nets.Precision;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
+import org.deeplearning4j.nn.conf.RNNFormat;
 import org.deeplearning4j.nn.conf.layers.Cnn3DLossLayer;
 import org.deeplearning4j.nn.conf.layers.CnnLossLayer;
 import org.deeplearning4j.nn.conf.layers.Convolution3D;
@@ -10,6 +11,7 @@ import org.deeplearning4j.nn.conf.layers.Layer;
 import org.deeplearning4j.nn.conf.layers.RnnLossLayer;
 import org.deeplearning4j.nn.conf.layers.recurrent.SimpleRnn;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -25,10 +27,12 @@ import org.nd4j.linalg.lossfunctions.impl.LossMSE;
 
 import java.util.Arrays;
 import java.util.Random;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 import static io.github.unigrad.dl4j.Nets.assertSame;
+import static io.github.unigrad.dl4j.Nets.assertSameGradients;
 import static io.github.unigrad.dl4j.Nets.base;
 import static io.github.unigrad.dl4j.Nets.withData;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -203,5 +207,43 @@ class ShapedLossLayerTest {
         assertSame(builtin, ours, one, p);
         assertThat(Arrays2.relativeError(builtin.scoreExamples(one, false), ours.scoreExamples(one, false)))
                 .as("scoreExamples").isLessThanOrEqualTo(p.tolerance);
+    }
+
+    /**
+     * DL4J defect (1.0.0-M2.1): in {@code RnnLossLayer} with {@code dataFormat(NWC)}, {@code computeScore}
+     * and {@code computeScoreForExamples} replace the labels by the layer's own input
+     * ({@code labels = input.permute(0, 2, 1)}): with as many time steps as outputs the score ignores
+     * the labels, otherwise scoring (and so {@code computeGradientAndScore} and {@code fit}) fails on
+     * the shapes; with any loss, built-in or ours. The gradients are right: those of the NCW twin.
+     */
+    @Test
+    void rnnLossLayerInNwcFormatScoresItsInputInsteadOfTheLabels() {
+        Precision p = Precision.DOUBLE;
+        for (ILossFunction loss : new ILossFunction[]{new LossMSE(), new UnigradLoss("mse")}) {
+            for (int steps : new int[]{CHANNELS, CHANNELS + 2}) {
+                Random r = new Random(5);
+                DataSet ncw = new DataSet(Arrays2.gaussian(r, p.type, EXAMPLES, IN, steps),
+                        Arrays2.gaussian(r, p.type, EXAMPLES, CHANNELS, steps));
+                DataSet nwc = new DataSet(ncw.getFeatures().permute(0, 2, 1).dup('c'), ncw.getLabels().permute(0, 2, 1).dup('c'));
+                Function<RNNFormat, MultiLayerNetwork> net = format -> withData(base(p.type).list()
+                        .layer(new SimpleRnn.Builder().nIn(IN).nOut(CHANNELS).dataFormat(format).activation(Activation.TANH).build())
+                        .layer(new RnnLossLayer.Builder().dataFormat(format).lossFunction(loss).activation(Activation.IDENTITY).build())
+                        .build(), format == RNNFormat.NCW ? ncw : nwc);
+                MultiLayerNetwork right = net.apply(RNNFormat.NCW);
+                MultiLayerNetwork wrong = net.apply(RNNFormat.NWC);
+                String what = loss + ", " + steps + " steps";
+                if (steps == CHANNELS) {
+                    double score = wrong.score(nwc, false);
+                    assertThat(wrong.score(new DataSet(nwc.getFeatures(), nwc.getLabels().mul(-3)), false)).as(what).isEqualTo(score);
+                    assertThat(Arrays2.relativeError(right.score(ncw, false), score)).as(what).isGreaterThan(0.1);
+                    right.computeGradientAndScore();
+                    wrong.computeGradientAndScore();
+                    assertSameGradients(right.gradient(), wrong.gradient(), p);
+                } else {
+                    assertThatThrownBy(() -> wrong.score(nwc, false)).as(what).isInstanceOf(IllegalArgumentException.class);
+                    assertThatThrownBy(wrong::computeGradientAndScore).as(what).isInstanceOf(IllegalArgumentException.class);
+                }
+            }
+        }
     }
 }
