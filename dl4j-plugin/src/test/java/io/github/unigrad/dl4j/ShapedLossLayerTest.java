@@ -162,27 +162,33 @@ class ShapedLossLayerTest {
         return new DataSet(Arrays2.gaussian(r, p.type, body.inputShape), y, null, mask.make(r, p.type, out));
     }
 
+    /**
+     * The network with our loss and its twin with the built-in, on the same data: the same score and
+     * gradients, and the same per-example scores if {@code perExample}; then {@code fit} runs.
+     */
+    private static void assertTwinsAgree(Body body, int channels, Twin twin, Mask mask, Precision p, boolean perExample) {
+        DataSet data = data(body, channels, twin, mask, p);
+        MultiLayerNetwork builtin = net(body, channels, twin, p, twin.builtin.get(), data);
+        MultiLayerNetwork ours = net(body, channels, twin, p, new UnigradLoss(twin.spec), data);
+        assertSame(builtin, ours, data, p);
+        if (perExample) {
+            assertThat(Arrays2.relativeError(builtin.scoreExamples(data, false), ours.scoreExamples(data, false)))
+                    .as("scoreExamples").isLessThanOrEqualTo(p.tolerance);
+        }
+        ours.fit(data);
+    }
+
     @ParameterizedTest(name = "{0} in {1}")
     @MethodSource("cases")
     void sameScoreGradientsAndExampleScoresAsTheBuiltIn(Case c, Precision p) {
-        DataSet data = data(c.body(), CHANNELS, c.twin(), c.mask(), p);
-        MultiLayerNetwork builtin = net(c.body(), CHANNELS, c.twin(), p, c.twin().builtin.get(), data);
-        MultiLayerNetwork ours = net(c.body(), CHANNELS, c.twin(), p, new UnigradLoss(c.twin().spec), data);
-        assertSame(builtin, ours, data, p);
-        assertThat(Arrays2.relativeError(builtin.scoreExamples(data, false), ours.scoreExamples(data, false)))
-                .as("scoreExamples").isLessThanOrEqualTo(p.tolerance);
-        ours.fit(data);
+        assertTwinsAgree(c.body(), CHANNELS, c.twin(), c.mask(), p, true);
     }
 
     /** {@code Cnn3DLossLayer} with a per-voxel mask {@code [n, 1, d, h, w]}, softmax over the channels (fused). */
     @ParameterizedTest
     @EnumSource(Precision.class)
     void cnn3DLossLayerHasTheScoreAndGradientsOfTheBuiltIn(Precision p) {
-        Twin twin = Twin.SOFTMAX_CROSS_ENTROPY;
-        DataSet data = data(Body.CNN_3D, CHANNELS, twin, Mask.PER_POSITION, p);
-        MultiLayerNetwork ours = net(Body.CNN_3D, CHANNELS, twin, p, new UnigradLoss(twin.spec), data);
-        assertSame(net(Body.CNN_3D, CHANNELS, twin, p, twin.builtin.get(), data), ours, data, p);
-        ours.fit(data);
+        assertTwinsAgree(Body.CNN_3D, CHANNELS, Twin.SOFTMAX_CROSS_ENTROPY, Mask.PER_POSITION, p, false);
     }
 
     /**
@@ -201,12 +207,7 @@ class ShapedLossLayerTest {
             assertThatThrownBy(() -> net.scoreExamples(data, false)).as(loss.toString())
                     .isInstanceOf(ND4JIllegalStateException.class).hasMessageContaining("New shape length doesn't match");
         }
-        DataSet one = data(Body.CNN_3D, 1, twin, Mask.NONE, p);
-        MultiLayerNetwork builtin = net(Body.CNN_3D, 1, twin, p, twin.builtin.get(), one);
-        MultiLayerNetwork ours = net(Body.CNN_3D, 1, twin, p, new UnigradLoss(twin.spec), one);
-        assertSame(builtin, ours, one, p);
-        assertThat(Arrays2.relativeError(builtin.scoreExamples(one, false), ours.scoreExamples(one, false)))
-                .as("scoreExamples").isLessThanOrEqualTo(p.tolerance);
+        assertTwinsAgree(Body.CNN_3D, 1, twin, Mask.NONE, p, true);
     }
 
     /**
