@@ -41,6 +41,33 @@ final class Arrays2 {
         return Nd4j.create(a).castTo(type);
     }
 
+    /** Gaussian entries in an array of any shape, filled in row-major order. */
+    static INDArray gaussian(Random r, DataType type, long... shape) {
+        long rest = 1;
+        for (int d = 1; d < shape.length; d++) {
+            rest *= shape[d];
+        }
+        return gaussian(r, (int) shape[0], Math.toIntExact(rest), type).reshape('c', shape);
+    }
+
+    /**
+     * One-hot along dimension 1 (the channels of a time series, image or volume {@code [n, c, ...]}):
+     * at every example and position, one channel drawn at random is 1.
+     */
+    static INDArray oneHot(Random r, DataType type, long... shape) {
+        long positions = 1;
+        for (int d = 2; d < shape.length; d++) {
+            positions *= shape[d];
+        }
+        INDArray a = Nd4j.zeros(type, shape[0], shape[1], positions);
+        for (long i = 0; i < shape[0]; i++) {
+            for (long p = 0; p < positions; p++) {
+                a.putScalar(new long[]{i, r.nextInt((int) shape[1]), p}, 1);
+            }
+        }
+        return a.reshape('c', shape);
+    }
+
     /** Kinds of labels, each in the domain its losses need. */
     enum Labels {
         ONE_HOT, PROBABILITIES, BINARY, PLUS_MINUS, REAL, POSITIVE, CLASS_INDEX;

@@ -1,17 +1,15 @@
 package io.github.unigrad.dl4j;
 
+import io.github.unigrad.dl4j.Nets.Precision;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
-import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.LossLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.conf.layers.RnnOutputLayer;
 import org.deeplearning4j.nn.conf.layers.recurrent.SimpleRnn;
-import org.deeplearning4j.nn.gradient.Gradient;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.deeplearning4j.nn.weights.WeightInit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -21,7 +19,6 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.dataset.MultiDataSet;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.learning.config.NoOp;
 import org.nd4j.linalg.lossfunctions.ILossFunction;
 import org.nd4j.linalg.lossfunctions.impl.LossL2;
 import org.nd4j.linalg.lossfunctions.impl.LossMSE;
@@ -29,6 +26,10 @@ import org.nd4j.linalg.lossfunctions.impl.LossMSE;
 import java.util.Random;
 import java.util.function.Function;
 
+import static io.github.unigrad.dl4j.Nets.assertSame;
+import static io.github.unigrad.dl4j.Nets.assertSameGradients;
+import static io.github.unigrad.dl4j.Nets.base;
+import static io.github.unigrad.dl4j.Nets.withData;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -36,48 +37,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the same network built with the built-in twin, in double and in float.
  */
 class LayerIntegrationTest {
-
-    enum Precision {
-        DOUBLE(DataType.DOUBLE, 1e-10), FLOAT(DataType.FLOAT, 1e-5);
-        final DataType type;
-        final double tolerance;
-
-        Precision(DataType type, double tolerance) {
-            this.type = type;
-            this.tolerance = tolerance;
-        }
-    }
-
-    private static NeuralNetConfiguration.Builder base(DataType type) {
-        Nd4j.setDefaultDataTypes(type, type);
-        return new NeuralNetConfiguration.Builder().seed(7).dataType(type).updater(new NoOp()).weightInit(WeightInit.XAVIER);
-    }
-
-    /**
-     * Same gradients, and our score after {@code computeGradientAndScore} equals the built-in
-     * network's score of a fresh forward pass (see {@link #builtInLossLayerScoresTheInputItsGradientOverwrote}).
-     */
-    private static void assertSame(MultiLayerNetwork builtin, MultiLayerNetwork ours, DataSet data, Precision p) {
-        builtin.computeGradientAndScore();
-        ours.computeGradientAndScore();
-        assertSameGradients(builtin.gradient(), ours.gradient(), p);
-        assertThat(Arrays2.relativeError(builtin.score(data, false), ours.score())).as("score").isLessThanOrEqualTo(p.tolerance);
-    }
-
-    private static void assertSameGradients(Gradient builtin, Gradient ours, Precision p) {
-        assertThat(ours.gradientForVariable().keySet()).isEqualTo(builtin.gradientForVariable().keySet());
-        for (String k : builtin.gradientForVariable().keySet()) {
-            assertThat(Arrays2.relativeError(builtin.getGradientFor(k), ours.getGradientFor(k))).as(k).isLessThanOrEqualTo(p.tolerance);
-        }
-    }
-
-    private static MultiLayerNetwork withData(MultiLayerConfiguration conf, DataSet data) {
-        MultiLayerNetwork net = Nets.init(conf);
-        net.setInput(data.getFeatures());
-        net.setLabels(data.getLabels());
-        net.setLayerMaskArrays(null, data.getLabelsMaskArray());
-        return net;
-    }
 
     private static MultiLayerConfiguration lossLayer(DataType type, ILossFunction loss) {
         return base(type).list()
