@@ -15,7 +15,9 @@ import java.util.TreeMap;
 /**
  * Runs the DL4J benchmarks ({@link Dl4jLossBenchmark}, {@link Dl4jUpdaterBenchmark},
  * {@link Dl4jEpochBenchmark}) and prints, for every configuration, ours / built-in from the same run
- * with its target (loss ≤ 0.5, updater step ≤ 0.5, epoch ≤ 1.0).
+ * with its target (loss ≤ 0.5, updater step ≤ 0.5, epoch ≤ 1.0), and for the updater steps the
+ * memory-bandwidth floor of the rule ({@link Dl4jUpdaterBenchmark}'s {@code impl=bound}) and its ratio
+ * to the built-in: the best ratio any updater could reach.
  *
  * <p>Run: {@code java -cp <classpath> io.github.unigrad.bench.Dl4jBenchmarks [JMH options]}, e.g.
  * {@code -wi 2 -i 3 -w 1s -r 1s -p examples=6000} for a short run (the epoch's {@code examples}
@@ -48,15 +50,20 @@ public final class Dl4jBenchmarks {
                     .put(r.getParams().getParam("impl"), r.getPrimaryResult().getScore());
         }
         System.out.println();
-        System.out.println("| benchmark | DL4J built-in | Unigrad | Unigrad / built-in | target |");
-        System.out.println("|---|---|---|---|---|");
+        System.out.println("| benchmark | DL4J built-in | Unigrad | Unigrad / built-in | target | memory bound | bound / built-in |");
+        System.out.println("|---|---|---|---|---|---|---|");
         byConfiguration.forEach((configuration, scores) -> {
             Double builtin = scores.get("dl4j");
             Double ours = scores.get("unigrad");
+            Double bound = scores.get("bound");
             double target = TARGETS.get(configuration.split(" ")[0]);
-            System.out.printf("| %s | %s | %s | %s | ≤ %.1f |%n", configuration, format(builtin), format(ours),
-                    builtin == null || ours == null ? "-" : String.format("%.2f", ours / builtin), target);
+            System.out.printf("| %s | %s | %s | %s | ≤ %.1f | %s | %s |%n", configuration, format(builtin), format(ours),
+                    ratio(ours, builtin), target, format(bound), ratio(bound, builtin));
         });
+    }
+
+    private static String ratio(Double a, Double b) {
+        return a == null || b == null ? "-" : String.format("%.2f", a / b);
     }
 
     /**

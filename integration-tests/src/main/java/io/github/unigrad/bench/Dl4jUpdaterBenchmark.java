@@ -22,12 +22,21 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
+import java.util.Arrays;
+import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 
 /**
  * One updater step ({@code GradientUpdater.applyUpdater}) over a flat float block of {@code params}
  * parameters, with its state in a DL4J state view: ours against DL4J's fused native op, for the
  * same rule with DL4J's conventions.
+ *
+ * <p>{@code impl=bound} is the floor no implementation of the rule can beat on this machine: one
+ * in-place pass over heap float arrays that reads and writes exactly the arrays the rule must
+ * (the gradient and each state slab: 16 bytes per parameter for Nesterov and AdaGrad, 24 for Adam)
+ * with the cheapest arithmetic, on as many threads as the updaters use. Its ratio to the built-in is
+ * the best ratio any updater can reach.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -42,8 +51,11 @@ public class Dl4jUpdaterBenchmark {
     @Param({"1000000", "10000000"})
     public int params;
 
-    @Param({"dl4j", "unigrad"})
+    @Param({"dl4j", "unigrad", "bound"})
     public String impl;
+
+    /** For {@code impl=bound}: the gradient and the state slabs, on the heap. */
+    private float[][] arrays;
 
     private GradientUpdater<?> updater;
     private INDArray gradient;
@@ -51,6 +63,13 @@ public class Dl4jUpdaterBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() {
+        if (impl.equals("bound")) {
+            arrays = new float[rule.equals("adam") ? 3 : 2][params];
+            for (float[] a : arrays) {
+                Arrays.fill(a, 0.01f);
+            }
+            return;
+        }
         Dl4jBenchmarks.quietNd4j();
         IUpdater config = impl.equals("unigrad") ? new UnigradUpdater(ours(rule)) : builtin(rule);
         INDArray view = Nd4j.zeros(DataType.FLOAT, 1, config.stateSize(params));
@@ -76,8 +95,43 @@ public class Dl4jUpdaterBenchmark {
     }
 
     @Benchmark
-    public INDArray step() {
+    public Object step() {
+        if (arrays != null) {
+            IntStream.range(0, THREADS).parallel().forEach(this::boundPiece);
+            return arrays;
+        }
         updater.applyUpdater(gradient, iteration++, 0);
         return gradient;
+    }
+
+    private static final int THREADS = ForkJoinPool.getCommonPoolParallelism() + 1;
+
+    /** Not constants, so the JIT cannot drop the bound's stores of unchanged values. */
+    public float one = 1f;
+    public float zero = 0f;
+
+    /** Piece {@code t} of the bound's pass: every array read and written once, in place (the values stay as they are). */
+    private void boundPiece(int t) {
+        int from = (int) ((long) params * t / THREADS);
+        int to = (int) ((long) params * (t + 1) / THREADS);
+        float c1 = one;
+        float c0 = zero;
+        float[] g = arrays[0];
+        float[] a = arrays[1];
+        if (arrays.length == 2) {
+            for (int j = from; j < to; j++) {
+                float x = g[j];
+                a[j] = a[j] * c1 + x * c0;
+                g[j] = x * c1;
+            }
+            return;
+        }
+        float[] b = arrays[2];
+        for (int j = from; j < to; j++) {
+            float x = g[j];
+            a[j] = a[j] * c1 + x * c0;
+            b[j] = b[j] * c1 + x * c0;
+            g[j] = x * c1;
+        }
     }
 }
