@@ -105,7 +105,7 @@ public class TribuoLinearSgdBenchmark {
         return new LinearSGDTrainer(objective, optimiser, epochs, -1, 1, 42L);
     }
 
-    private static StochasticGradientOptimiser builtin(String rule) {
+    static StochasticGradientOptimiser builtin(String rule) {
         return switch (rule) {
             case "sgd" -> SGD.getSimpleSGD(0.01);
             case "adagrad" -> new AdaGrad(0.1, 1e-6);
@@ -114,7 +114,7 @@ public class TribuoLinearSgdBenchmark {
         };
     }
 
-    private static String spec(String rule) {
+    static String spec(String rule) {
         return switch (rule) {
             case "sgd" -> "sgd(lr=0.01)";
             case "adagrad" -> "adagrad(lr=0.1, eps=1e-6)";

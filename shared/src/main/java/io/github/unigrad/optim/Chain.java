@@ -8,6 +8,7 @@ import io.github.unigrad.spec.SpecIdentified;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.DoubleConsumer;
 
 /**
  * An optimiser made of a learning-rate schedule and a chain of transforms applied in order, as in
@@ -126,9 +127,33 @@ public final class Chain extends SpecIdentified implements Optimiser {
 
     /** Runs {@code link} over the transforms in order, fusing each {@code scale_by_lr} into the transform before it. */
     private void each(Step step, Link link) {
+        each(step, 1.0, 1.0, null, link);
+    }
+
+    /**
+     * {@link #each(Step, Link)} on the gradient {@code gradientScale · u}, leaving {@code updateScale}
+     * times the update: the update scale goes into the last link's scale; the gradient scale into the
+     * first link's when that link is {@code scale_by_lr} (which is linear), else {@code scaleGradient}
+     * applies it before the first link ({@code scaleGradient} is only called with a factor other than 1).
+     */
+    private void each(Step step, double gradientScale, double updateScale, DoubleConsumer scaleGradient, Link link) {
+        double pending = gradientScale;
+        if (transforms.length == 0 && gradientScale * updateScale != 1.0) {
+            scaleGradient.accept(gradientScale * updateScale);
+        }
         for (int i = 0; i < transforms.length; i++) {
             boolean fuse = fusesNext(i);
-            link.step(transforms[i], fuse ? step.learningRate() : 1.0, firstSlab[i]);
+            double scale = fuse ? step.learningRate() : 1.0;
+            if (transforms[i] == ScaleByLearningRate.INSTANCE) {
+                scale *= pending;
+            } else if (pending != 1.0) {
+                scaleGradient.accept(pending);
+            }
+            pending = 1.0;
+            if (i + (fuse ? 1 : 0) == transforms.length - 1) {
+                scale *= updateScale;
+            }
+            link.step(transforms[i], scale, firstSlab[i]);
             if (fuse) {
                 i++;
             }
@@ -143,6 +168,21 @@ public final class Chain extends SpecIdentified implements Optimiser {
     @Override
     public void sparse(Step step, double[] u, int from, int to, int[] idx, double[] p, int po, double[][] state, int so) {
         each(step, (t, scale, slab) -> t.sparse(step, scale, u, from, to, idx, p, po, state, slab, so));
+    }
+
+    /** One pass: the factors go into the transforms' own passes (see {@link #each(Step, double, double, DoubleConsumer, Link)}). */
+    @Override
+    public void dense(Step step, double gradientScale, double updateScale, double[] u, double[] p, int o,
+                      double[][] state, int so, int n) {
+        each(step, gradientScale, updateScale, c -> Scale.by(u, o, o + n, c),
+                (t, scale, slab) -> t.dense(step, scale, u, p, o, state, slab, so, n));
+    }
+
+    @Override
+    public void sparse(Step step, double gradientScale, double updateScale, double[] u, int from, int to, int[] idx,
+                       double[] p, int po, double[][] state, int so) {
+        each(step, gradientScale, updateScale, c -> Scale.by(u, from, to, c),
+                (t, scale, slab) -> t.sparse(step, scale, u, from, to, idx, p, po, state, slab, so));
     }
 
     /** Each transform's float step: its float kernel, or the widening default for a transform without one. */
