@@ -144,8 +144,12 @@ public class TribuoOptimiserStepBenchmark {
      * and of refill plus step, from the minimum and from the median over the iterations.
      */
     public static void main(String[] args) throws RunnerException, org.openjdk.jmh.runner.options.CommandLineOptionException {
-        Options options = new OptionsBuilder().parent(new CommandLineOptions(args))
-                .build();
+        CommandLineOptions given = new CommandLineOptions(args);
+        OptionsBuilder builder = new OptionsBuilder();
+        if (given.getIncludes().isEmpty()) {
+            builder.include(TribuoOptimiserStepBenchmark.class.getName());
+        }
+        Options options = builder.parent(given).build();
         Collection<RunResult> results = new Runner(options).run();
         Map<String, double[]> ns = new TreeMap<>();
         for (RunResult r : results) {
