@@ -14,6 +14,8 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.results.BenchmarkResult;
+import org.openjdk.jmh.results.IterationResult;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
@@ -29,7 +31,9 @@ import org.tribuo.math.optimisers.AdaGrad;
 import org.tribuo.math.optimisers.Adam;
 import org.tribuo.math.optimisers.SGD;
 
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
@@ -56,9 +60,10 @@ import java.util.logging.Logger;
  *
  * <p>Single-shot timing of whole {@code train} calls. Three sparse epochs rather than one because a
  * call first converts the dataset and builds the feature map (for the sparse set, about as long as an
- * epoch of SGD), which is the same for every optimiser. {@link #main} runs short settings, with Tribuo's
+ * epoch of SGD), which is the same for every optimiser. {@link #main} runs it in rounds, with Tribuo's
  * logging silenced, and prints for each rule the minimum and median times and the ratios ours /
- * built-in (the minimum is the most robust statistic on a CPU shared with other work).
+ * built-in (the minimum is the most robust statistic on a CPU shared with other work). The optimiser's
+ * own share of these times is small; {@link TribuoOptimiserStepBenchmark} times the step alone.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
@@ -105,7 +110,7 @@ public class TribuoLinearSgdBenchmark {
         return new LinearSGDTrainer(objective, optimiser, epochs, -1, 1, 42L);
     }
 
-    private static StochasticGradientOptimiser builtin(String rule) {
+    static StochasticGradientOptimiser builtin(String rule) {
         return switch (rule) {
             case "sgd" -> SGD.getSimpleSGD(0.01);
             case "adagrad" -> new AdaGrad(0.1, 1e-6);
@@ -114,7 +119,7 @@ public class TribuoLinearSgdBenchmark {
         };
     }
 
-    private static String spec(String rule) {
+    static String spec(String rule) {
         return switch (rule) {
             case "sgd" -> "sgd(lr=0.01)";
             case "adagrad" -> "adagrad(lr=0.1, eps=1e-6)";
@@ -124,42 +129,62 @@ public class TribuoLinearSgdBenchmark {
     }
 
     /**
-     * Runs the benchmark with short settings (the machine's CPU is shared) and prints, for each
-     * data set and rule, the minimum and median time of each implementation and the ratios to the
-     * built-in. Arguments override the settings: {@code warmups measurements [method]}, where
-     * method ({@code denseTraining} or {@code sparseTraining}) restricts the run to one data set.
+     * Runs the benchmark in rounds (the machine's CPU is shared: a burst of other work then falls on
+     * every implementation alike rather than on whichever ran at that moment) and prints, for each data
+     * set and rule, the minimum and median over every round's single-shot times of each implementation,
+     * and the ratios to the built-in. Arguments override the settings: {@code warmups measurements
+     * [rounds] [method]}, where method ({@code denseTraining} or {@code sparseTraining}) restricts the
+     * run to one data set.
      */
     public static void main(String[] args) throws RunnerException {
-        int warmups = args.length > 0 ? Integer.parseInt(args[0]) : 1;
-        int measurements = args.length > 1 ? Integer.parseInt(args[1]) : 7;
-        Collection<RunResult> results = new Runner(new OptionsBuilder()
-                .include(TribuoLinearSgdBenchmark.class.getName() + (args.length > 2 ? "." + args[2] : ""))
-                .warmupIterations(warmups)
-                .measurementIterations(measurements)
-                .forks(1)
-                .build()).run();
-        Map<String, double[]> ms = new TreeMap<>();
-        for (RunResult r : results) {
-            String method = r.getParams().getBenchmark().replaceAll(".*\\.", "");
-            ms.put(method + "/" + r.getParams().getParam("rule") + "/" + r.getParams().getParam("impl"),
-                    new double[]{r.getPrimaryResult().getStatistics().getMin(),
-                            r.getPrimaryResult().getStatistics().getPercentile(50)});
-        }
-        System.out.println();
-        System.out.println("ms per train call, min / median; ratios = ours / Tribuo (min, median)");
-        System.out.printf("%-15s %-8s %18s %18s %18s %16s %16s%n", "data", "rule", "tribuo", "unigrad_optimiser",
-                "unigrad", "optimiser ratio", "all-ours ratio");
-        for (String method : new String[]{"denseTraining", "sparseTraining"}) {
-            for (String rule : new String[]{"sgd", "adagrad", "adam"}) {
-                String k = method + "/" + rule + "/";
-                double[] t = ms.get(k + "tribuo");
-                double[] o = ms.get(k + "unigrad_optimiser");
-                double[] u = ms.get(k + "unigrad");
-                if (t != null && o != null && u != null) {
-                    System.out.printf("%-15s %-8s %8.0f / %7.0f %8.0f / %7.0f %8.0f / %7.0f %7.3f / %6.3f %7.3f / %6.3f%n",
-                            method, rule, t[0], t[1], o[0], o[1], u[0], u[1], o[0] / t[0], o[1] / t[1], u[0] / t[0], u[1] / t[1]);
+        int warmups = args.length > 0 ? Integer.parseInt(args[0]) : 2;
+        int measurements = args.length > 1 ? Integer.parseInt(args[1]) : 10;
+        int rounds = args.length > 2 && args[2].matches("\\d+") ? Integer.parseInt(args[2]) : 3;
+        String method = args.length > 2 && !args[2].matches("\\d+") ? args[2] : args.length > 3 ? args[3] : null;
+        Map<String, List<Double>> ms = new TreeMap<>();
+        for (int round = 0; round < rounds; round++) {
+            Collection<RunResult> results = new Runner(new OptionsBuilder()
+                    .include(TribuoLinearSgdBenchmark.class.getName() + (method != null ? "." + method : ""))
+                    .warmupIterations(warmups)
+                    .measurementIterations(measurements)
+                    .forks(1)
+                    .build()).run();
+            for (RunResult r : results) {
+                String key = r.getParams().getBenchmark().replaceAll(".*\\.", "") + "/" + r.getParams().getParam("rule")
+                        + "/" + r.getParams().getParam("impl");
+                for (BenchmarkResult b : r.getBenchmarkResults()) {
+                    for (IterationResult i : b.getIterationResults()) {
+                        ms.computeIfAbsent(key, k -> new ArrayList<>()).add(i.getPrimaryResult().getScore());
+                    }
                 }
             }
         }
+        System.out.println();
+        System.out.println("ms per train call, min / median over " + rounds + " rounds of " + measurements
+                + "; ratios = ours / Tribuo (min, median)");
+        System.out.printf("%-15s %-8s %18s %18s %18s %16s %16s%n", "data", "rule", "tribuo", "unigrad_optimiser",
+                "unigrad", "optimiser ratio", "all-ours ratio");
+        for (String data : new String[]{"denseTraining", "sparseTraining"}) {
+            for (String rule : new String[]{"sgd", "adagrad", "adam"}) {
+                String k = data + "/" + rule + "/";
+                double[] t = minAndMedian(ms.get(k + "tribuo"));
+                double[] o = minAndMedian(ms.get(k + "unigrad_optimiser"));
+                double[] u = minAndMedian(ms.get(k + "unigrad"));
+                if (t != null && o != null && u != null) {
+                    System.out.printf("%-15s %-8s %8.0f / %7.0f %8.0f / %7.0f %8.0f / %7.0f %7.3f / %6.3f %7.3f / %6.3f%n",
+                            data, rule, t[0], t[1], o[0], o[1], u[0], u[1], o[0] / t[0], o[1] / t[1], u[0] / t[0], u[1] / t[1]);
+                }
+            }
+        }
+    }
+
+    /** The minimum and the median of the times, or null when there are none. */
+    private static double[] minAndMedian(List<Double> times) {
+        if (times == null) {
+            return null;
+        }
+        double[] sorted = times.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        int m = sorted.length / 2;
+        return new double[]{sorted[0], sorted.length % 2 == 1 ? sorted[m] : (sorted[m - 1] + sorted[m]) / 2};
     }
 }

@@ -6,6 +6,7 @@ import io.github.unigrad.spec.Spec;
 import io.github.unigrad.spec.SpecIdentified;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -16,7 +17,9 @@ import java.util.Optional;
  * formula (Schedule-Free) can read it from the {@link Step} instead.
  *
  * <p>A {@code scale_by_lr} right after a transform is applied inside that transform's pass (its
- * {@code scale} argument), so {@code adam} is one pass over the arrays, not two.
+ * {@code scale} argument), so {@code adam} is one pass over the arrays, not two; so is the update
+ * scale of {@link #dense(Step, double, double, double[], double[], int, double[][], int, int)}, and
+ * its gradient scale when the chain starts with {@code scale_by_lr} (plain gradient descent).
  *
  * <p>The spec it prints is its preset's ({@code adam(lr=0.001, ...)}) when it was built by a preset,
  * and {@code chain(transforms=[...], lr=...)} otherwise.
@@ -26,6 +29,12 @@ public final class Chain extends SpecIdentified implements Optimiser {
     private final Schedule lr;
     private final Transform[] transforms;
     private final int[] firstSlab;
+    /** The transforms that make a pass over the arrays: all but each {@code scale_by_lr} fused into the one before it. */
+    private final int[] passes;
+    /** Whether pass {@code l} applies the following {@code scale_by_lr} (its {@code scale} argument). */
+    private final boolean[] fused;
+    /** Whether the first pass is a {@code scale_by_lr}, which then takes the gradient scale too. */
+    private final boolean takesGradientScale;
     private final int slabs;
     private final boolean needsParameters;
     private final boolean needsSummary;
@@ -54,6 +63,19 @@ public final class Chain extends SpecIdentified implements Optimiser {
                         + " norm of the incoming gradient, which the transforms before it would have changed");
             }
         }
+        int[] runs = new int[this.transforms.length];
+        boolean[] fuses = new boolean[this.transforms.length];
+        int count = 0;
+        for (int i = 0; i < this.transforms.length; i++, count++) {
+            runs[count] = i;
+            fuses[count] = i + 1 < this.transforms.length && this.transforms[i + 1] == ScaleByLearningRate.INSTANCE;
+            if (fuses[count]) {
+                i++;
+            }
+        }
+        this.passes = Arrays.copyOf(runs, count);
+        this.fused = Arrays.copyOf(fuses, count);
+        this.takesGradientScale = count > 0 && this.transforms[0] == ScaleByLearningRate.INSTANCE;
         this.slabs = s;
         this.needsParameters = params;
         this.needsSummary = summary;
@@ -113,47 +135,71 @@ public final class Chain extends SpecIdentified implements Optimiser {
         return new Step(index, lr.at(index), summary, null);
     }
 
-    /** Whether transform {@code i} is followed by {@code scale_by_lr}, which it then applies in its own pass. */
-    private boolean fusesNext(int i) {
-        return i + 1 < transforms.length && transforms[i + 1] == ScaleByLearningRate.INSTANCE;
-    }
-
-    /** One transform's step, given its scale (the learning rate when it fuses the next {@code scale_by_lr}) and first slab. */
-    @FunctionalInterface
-    private interface Link {
-        void step(Transform t, double scale, int slab);
-    }
-
-    /** Runs {@code link} over the transforms in order, fusing each {@code scale_by_lr} into the transform before it. */
-    private void each(Step step, Link link) {
-        for (int i = 0; i < transforms.length; i++) {
-            boolean fuse = fusesNext(i);
-            link.step(transforms[i], fuse ? step.learningRate() : 1.0, firstSlab[i]);
-            if (fuse) {
-                i++;
-            }
+    /**
+     * The scale pass {@code l} applies: the learning rate when it fuses the following {@code scale_by_lr};
+     * the gradient scale too when it is a leading {@code scale_by_lr} (linear, so the factor may enter
+     * there); the update scale too when it is the last pass.
+     */
+    private double scale(int l, Step step, double gradientScale, double updateScale) {
+        double scale = fused[l] ? step.learningRate() : 1.0;
+        if (l == 0 && takesGradientScale) {
+            scale *= gradientScale;
         }
+        return l == passes.length - 1 ? scale * updateScale : scale;
+    }
+
+    /** The factor to apply to the gradient before the first pass: none when that pass takes it. */
+    private double gradientFactor(double gradientScale, double updateScale) {
+        return takesGradientScale ? 1.0 : passes.length == 0 ? gradientScale * updateScale : gradientScale;
     }
 
     @Override
     public void dense(Step step, double[] u, double[] p, int o, double[][] state, int so, int n) {
-        each(step, (t, scale, slab) -> t.dense(step, scale, u, p, o, state, slab, so, n));
+        dense(step, 1.0, 1.0, u, p, o, state, so, n);
     }
 
     @Override
     public void sparse(Step step, double[] u, int from, int to, int[] idx, double[] p, int po, double[][] state, int so) {
-        each(step, (t, scale, slab) -> t.sparse(step, scale, u, from, to, idx, p, po, state, slab, so));
+        sparse(step, 1.0, 1.0, u, from, to, idx, p, po, state, so);
+    }
+
+    /**
+     * The transforms' passes, with the update scale folded into the last (see {@link #scale}) and the
+     * gradient scale into the first when it is {@code scale_by_lr}, else applied in a pass of its own.
+     */
+    @Override
+    public void dense(Step step, double gradientScale, double updateScale, double[] u, double[] p, int o,
+                      double[][] state, int so, int n) {
+        Scale.by(u, o, o + n, gradientFactor(gradientScale, updateScale));
+        for (int l = 0; l < passes.length; l++) {
+            Transform t = transforms[passes[l]];
+            t.dense(step, scale(l, step, gradientScale, updateScale), u, p, o, state, firstSlab[passes[l]], so, n);
+        }
+    }
+
+    @Override
+    public void sparse(Step step, double gradientScale, double updateScale, double[] u, int from, int to, int[] idx,
+                       double[] p, int po, double[][] state, int so) {
+        Scale.by(u, from, to, gradientFactor(gradientScale, updateScale));
+        for (int l = 0; l < passes.length; l++) {
+            Transform t = transforms[passes[l]];
+            t.sparse(step, scale(l, step, gradientScale, updateScale), u, from, to, idx, p, po, state, firstSlab[passes[l]], so);
+        }
     }
 
     /** Each transform's float step: its float kernel, or the widening default for a transform without one. */
     @Override
     public void dense(Step step, float[] u, float[] p, int o, float[][] state, int so, int n) {
-        each(step, (t, scale, slab) -> t.dense(step, scale, u, p, o, state, slab, so, n));
+        for (int l = 0; l < passes.length; l++) {
+            transforms[passes[l]].dense(step, scale(l, step, 1.0, 1.0), u, p, o, state, firstSlab[passes[l]], so, n);
+        }
     }
 
     @Override
     public void sparse(Step step, float[] u, int from, int to, int[] idx, float[] p, int po, float[][] state, int so) {
-        each(step, (t, scale, slab) -> t.sparse(step, scale, u, from, to, idx, p, po, state, slab, so));
+        for (int l = 0; l < passes.length; l++) {
+            transforms[passes[l]].sparse(step, scale(l, step, 1.0, 1.0), u, from, to, idx, p, po, state, firstSlab[passes[l]], so);
+        }
     }
 
     /**

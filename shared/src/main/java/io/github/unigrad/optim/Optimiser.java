@@ -52,6 +52,31 @@ public interface Optimiser extends SpecDescribed {
     void sparse(Step step, double[] u, int from, int to, int[] idx, double[] p, int po, double[][] state, int so);
 
     /**
+     * The dense step on the gradient {@code gradientScale · u[o..o+n)}, leaving {@code updateScale}
+     * times its update in {@code u}: for a host whose convention differs from ours by a factor on
+     * each side (Tribuo hands over {@code -weight} times the gradient and adds what it gets back, so
+     * its adapter passes {@code -weight} and {@code -1}). The default scales {@code u}, steps and
+     * scales again; a {@link Chain} folds the update scale into its last transform's pass and the
+     * gradient scale into a leading {@code scale_by_lr} (plain gradient descent then costs one pass in
+     * all). Equal to the three passes up to rounding (the factors multiply in another order). The
+     * summary given to {@link #begin}, if any, must be of the scaled gradient.
+     */
+    default void dense(Step step, double gradientScale, double updateScale, double[] u, double[] p, int o,
+                       double[][] state, int so, int n) {
+        Scale.by(u, o, o + n, gradientScale);
+        dense(step, u, p, o, state, so, n);
+        Scale.by(u, o, o + n, updateScale);
+    }
+
+    /** The sparse step on the gradient {@code gradientScale · u[from..to)}; see {@link #dense(Step, double, double, double[], double[], int, double[][], int, int)}. */
+    default void sparse(Step step, double gradientScale, double updateScale, double[] u, int from, int to, int[] idx,
+                        double[] p, int po, double[][] state, int so) {
+        Scale.by(u, from, to, gradientScale);
+        sparse(step, u, from, to, idx, p, po, state, so);
+        Scale.by(u, from, to, updateScale);
+    }
+
+    /**
      * True when the parameters to evaluate a model with differ from the ones trained (Schedule-Free's
      * {@code x}, parameter averaging): the Tribuo adapter applies {@link #finalAdjustment} in
      * {@code finalise()}.

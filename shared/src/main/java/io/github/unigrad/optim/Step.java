@@ -28,7 +28,7 @@ public final class Step {
         this.learningRate = learningRate;
         this.gradient = gradient;
         this.inner = inner;
-        this.scalars = scalars.clone();
+        this.scalars = scalars.length == 0 ? NONE : scalars.clone();
     }
 
     /** 0-based index of this step (bias corrections use {@code index() + 1}). */

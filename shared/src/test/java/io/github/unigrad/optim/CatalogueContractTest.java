@@ -13,11 +13,13 @@ import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 /**
  * What every catalogue entry promises: its spec reads back to an equal optimiser, state saved and
  * restored mid-run continues bit-for-bit, a dense step equals a sparse step listing every index
- * (in any order), and cutting the parameters into pieces changes nothing.
+ * (in any order), cutting the parameters into pieces changes nothing, and the step with a gradient
+ * and an update scale is the plain step between two scalings.
  */
 class CatalogueContractTest {
     /** At least one spec per optimiser name and per transform name, with non-default values. */
@@ -170,6 +172,56 @@ class CatalogueContractTest {
         assertThat(java.util.Arrays.copyOfRange(theta, uo, uo + N)).containsExactly(aligned.theta);
         for (int k = 0; k < state.length; k++) {
             assertThat(java.util.Arrays.copyOfRange(state[k], so, so + N)).containsExactly(aligned.state[k]);
+        }
+    }
+
+    /**
+     * The step with a gradient scale and an update scale equals scaling the gradient, stepping and
+     * scaling the update, to rounding: with Tribuo's adapter's factors (-weight, -1) and others.
+     */
+    @ParameterizedTest
+    @MethodSource("samples")
+    void scaledStepEqualsScalingTheGradientAndTheUpdate(String text) {
+        double[][] factors = {{-0.75, -1}, {1, 2.5}, {3, 1}};
+        for (double[] f : factors) {
+            for (boolean sparse : new boolean[] {false, true}) {
+                scaledStepAgrees(Optimisers.parse(text), f[0], f[1], sparse);
+            }
+        }
+    }
+
+    private static void scaledStepAgrees(Optimiser opt, double gradientScale, double updateScale, boolean sparse) {
+        int[] idx = {3, 0, 4, 1, 2};
+        double[] theta = THETA0.clone();
+        double[][] expectedState = new double[opt.slabs()][N];
+        double[][] state = new double[opt.slabs()][N];
+        opt.initialise(expectedState, 0, N);
+        opt.initialise(state, 0, N);
+        double[] p = opt.needsParameters() ? theta : null;
+        for (int i = 0; i < 8; i++) {
+            double[] g = gradient(theta, i);
+            double[] expected = new double[N];
+            double[] u = new double[N];
+            for (int j = 0; j < N; j++) {
+                expected[j] = gradientScale * g[sparse ? idx[j] : j];
+                u[j] = g[sparse ? idx[j] : j];
+            }
+            GradientSummary summary = opt.needsGradientSummary() ? new GradientSummary().add(expected, 0, N) : null;
+            if (sparse) {
+                opt.sparse(opt.begin(i, summary), expected, 0, N, idx, p, 0, expectedState, 0);
+                opt.sparse(opt.begin(i, summary), gradientScale, updateScale, u, 0, N, idx, p, 0, state, 0);
+            } else {
+                opt.dense(opt.begin(i, summary), expected, p, 0, expectedState, 0, N);
+                opt.dense(opt.begin(i, summary), gradientScale, updateScale, u, p, 0, state, 0, N);
+            }
+            for (int j = 0; j < N; j++) {
+                assertThat(u[j]).as("step %d, entry %d", i, j)
+                        .isCloseTo(updateScale * expected[j], within(1e-14 * (1 + Math.abs(u[j]))));
+                theta[sparse ? idx[j] : j] -= expected[j];
+            }
+            for (int k = 0; k < state.length; k++) {
+                assertThat(state[k]).containsExactly(expectedState[k], within(1e-13));
+            }
         }
     }
 

@@ -31,20 +31,25 @@ import com.oracle.labs.mlrg.olcut.provenance.impl.ConfiguredObjectProvenanceImpl
  * The step index counts {@code step} calls, from 0, so a schedule's {@code t} is the number of
  * updates made before this one.
  *
- * <p><b>State.</b> Between {@link #initialise} and {@link #reset}, the adapter owns one flat
- * {@code double[]} per state slab, covering every parameter tensor end to end (a matrix row by
- * row), and the step count. {@link #copy()} returns an optimiser with the same spec and no state:
- * the whole configuration survives (unlike Tribuo 4.3.2's {@code AdaGrad.copy()}, which drops the
- * initial accumulator value, and {@code Pegasos.copy()}, which swaps its arguments).
+ * <p><b>State.</b> Between {@link #initialise} and {@link #reset}, the adapter owns the state of
+ * every row of every parameter tensor (a vector is one row), laid out as Tribuo lays out the
+ * parameters: one {@code double[]} per state slab and row, and the step count. {@link #copy()}
+ * returns an optimiser with the same spec and no state: the whole configuration survives (unlike
+ * Tribuo 4.3.2's {@code AdaGrad.copy()}, which drops the initial accumulator value, and
+ * {@code Pegasos.copy()}, which swaps its arguments).
  *
- * <p><b>Speed.</b> A dense gradient ({@code DenseMatrix}, {@code DenseVector}) is read and written
- * on its own backing arrays (see {@link TribuoArrays}), with no call per element: its rows are copied
- * into a scratch array laid out like the state, where one pass scales them, one runs the rule over
- * the whole tensor and one negates, before they are copied back (stateless rules, and rules that
- * read the parameters, step row by row on the rows themselves). A sparse one
- * ({@code DenseSparseMatrix} rows of {@code SparseVector}, what {@code LinearSGDTrainer} produces
- * for sparse features) goes through the optimiser's sparse step, which touches only the active
- * entries and their state: a step costs what the gradient's non-zeros cost, whatever the rule.
+ * <p><b>Speed.</b> The gradient's rows are read and written on their own backing arrays (see
+ * {@link TribuoArrays}), with no call per element and nothing allocated per row: a dense row
+ * ({@code DenseMatrix}, {@code DenseVector}) goes through the optimiser's dense step, its state at
+ * the same indices (the loop the JIT vectorises); a sparse one ({@code DenseSparseMatrix} rows of
+ * {@code SparseVector}, what {@code LinearSGDTrainer} produces for sparse features) through its
+ * sparse step, which touches only the active entries and their state: a step costs what the
+ * gradient's non-zeros cost, whatever the rule. The factors {@code -weight} and {@code -1} go in
+ * through {@link Optimiser#dense(Step, double, double, double[], double[], int, double[][], int, int)},
+ * which folds them into the rule's own pass: plain SGD is one pass over the gradient, as Tribuo's
+ * {@code SGD}, and AdaGrad two, as Tribuo's {@code AdaGrad}. What remains above Tribuo's cost is a
+ * call through the optimiser per row (Tribuo's SGD makes one call per tensor): some tens of
+ * nanoseconds per step, which {@code TribuoOptimiserStepBenchmark} measures.
  *
  * <p><b>Parameters.</b> Rules that read the parameters (decoupled weight decay, Pegasos) get them
  * from the {@link Parameters} given to {@link #initialise}; rules whose evaluation point differs from
@@ -59,15 +64,10 @@ public final class UnigradOptimiser implements StochasticGradientOptimiser {
     private Optimiser rule;
 
     private Parameters parameters;
-    /** Where each parameter tensor's state starts in the slabs; a matrix's row r starts at offset + r·cols. */
-    private int[] offsets;
-    private int[] rowLengths;
-    private double[][] state;
-    /**
-     * Dense gradients laid out like the state, for rules that keep state and do not read the
-     * parameters; else null (a stateless rule has no offset to align with: it steps on the rows).
-     */
-    private double[] scratch;
+    /** Row length of each parameter tensor. */
+    private int[] cols;
+    /** {@code state[i][r]}: the slabs of row r of parameter tensor i (a vector is one row). */
+    private double[][][][] state;
     private long steps;
 
     /** For OLCUT, which sets {@code optimiser} and then calls {@link #postConfig()}. */
@@ -109,23 +109,20 @@ public final class UnigradOptimiser implements StochasticGradientOptimiser {
     @Override
     public void initialise(Parameters parameters) {
         Tensor[] tensors = parameters.get();
-        offsets = new int[tensors.length];
-        rowLengths = new int[tensors.length];
-        long total = 0;
+        cols = new int[tensors.length];
+        state = new double[tensors.length][][][];
         for (int i = 0; i < tensors.length; i++) {
-            int[] shape = tensors[i].getShape();
             if (!(tensors[i] instanceof DenseMatrix || tensors[i] instanceof DenseVector)) {
                 throw new IllegalArgumentException("parameter tensor " + i + " is a " + tensors[i].getClass().getName()
                         + "; " + optimiser + " updates DenseMatrix and DenseVector parameters");
             }
-            offsets[i] = Math.toIntExact(total);
-            rowLengths[i] = shape[shape.length - 1];
-            total += Tensor.shapeSum(shape);
+            int[] shape = tensors[i].getShape();
+            cols[i] = shape[shape.length - 1];
+            state[i] = new double[shape.length == 1 ? 1 : shape[0]][rule.slabs()][cols[i]];
+            for (double[][] row : state[i]) {
+                rule.initialise(row, 0, cols[i]);
+            }
         }
-        int n = Math.toIntExact(total);
-        state = new double[rule.slabs()][n];
-        rule.initialise(state, 0, n);
-        scratch = rule.needsParameters() || rule.slabs() == 0 ? null : new double[n];
         this.parameters = parameters;
         steps = 0;
     }
@@ -139,142 +136,88 @@ public final class UnigradOptimiser implements StochasticGradientOptimiser {
         if (state == null) {
             throw new IllegalStateException(optimiser + ": step() called before initialise(Parameters)");
         }
-        if (updates.length != offsets.length) {
+        if (updates.length != state.length) {
             throw new IllegalArgumentException(optimiser + ": got " + updates.length + " gradient tensors for "
-                    + offsets.length + " parameter tensors");
+                    + state.length + " parameter tensors");
         }
-        double[][][] params = rule.needsParameters() ? parameterRows() : null;
-        GradientSummary summary = rule.needsGradientSummary() ? new GradientSummary() : null;
-        Rows[] rows = new Rows[updates.length];
-        for (int i = 0; i < updates.length; i++) {
-            rows[i] = rows(i, updates[i]);
-            if (summary != null) {
-                toGradient(i, rows[i], weight, summary);
+        double gradientScale = -weight;
+        GradientSummary summary = null;
+        if (rule.needsGradientSummary()) {
+            GradientSummary sum = new GradientSummary();
+            for (int i = 0; i < updates.length; i++) {
+                eachRow(i, updates[i], (r, values, indices, n) -> sum.add(scale(values, n, -weight), 0, n));
             }
+            summary = sum;
+            gradientScale = 1;
         }
         Step s = rule.begin(steps, summary);
+        Tensor[] params = rule.needsParameters() ? parameters.get() : null;
         for (int i = 0; i < updates.length; i++) {
-            if (summary == null) {
-                toGradient(i, rows[i], weight, null);
-            }
-            stepAndNegate(s, i, rows[i], params == null ? null : params[i]);
+            step(s, gradientScale, i, updates[i], params == null ? null : params[i]);
         }
         steps++;
         return updates;
     }
 
-    /**
-     * The rows of one gradient tensor (a vector is one row), read once per step, live: for a dense
-     * tensor its row arrays ({@code indices} null), for a sparse one the values and indices of each
-     * row's active entries and their number.
-     */
-    private record Rows(double[][] values, int[][] indices, int[] active) {
-        boolean dense() {
-            return indices == null;
-        }
+    /** Steps tensor {@code i}, row by row, leaving the change for Tribuo to add, {@code -u}, in it. */
+    private void step(Step s, double gradientScale, int i, Tensor gradient, Tensor params) {
+        double[][][] rowStates = state[i];
+        double[][] paramRows = params == null ? null : rows(params);
+        eachRow(i, gradient, (r, values, indices, n) -> {
+            double[] p = paramRows == null ? null : paramRows[r];
+            if (indices == null) {
+                rule.dense(s, gradientScale, -1, values, p, 0, rowStates[r], 0, n);
+            } else {
+                rule.sparse(s, gradientScale, -1, values, 0, n, indices, p, 0, rowStates[r], 0);
+            }
+        });
     }
 
-    private Rows rows(int i, Tensor t) {
+    /** What to do with one row of a gradient tensor: its values, live, and for a sparse row its indices. */
+    @FunctionalInterface
+    private interface RowAction {
+        /**
+         * @param indices the indices of a sparse row's active entries, null for a dense row
+         * @param n       the number of entries (a dense row's length, a sparse row's active count)
+         */
+        void row(int r, double[] values, int[] indices, int n);
+    }
+
+    /** Runs {@code action} on each row of tensor {@code i} of the gradient (a vector is one row). */
+    private void eachRow(int i, Tensor t, RowAction action) {
         if (t instanceof DenseMatrix m) {
-            return new Rows(TribuoArrays.rows(m), null, null);
+            double[][] rows = TribuoArrays.rows(m);
+            for (int r = 0; r < rows.length; r++) {
+                action.row(r, rows[r], null, cols[i]);
+            }
         } else if (t instanceof DenseVector v) {
-            return new Rows(new double[][]{TribuoArrays.elements(v)}, null, null);
-        }
-        SparseVector[] sparse;
-        if (t instanceof DenseSparseMatrix m) {
-            sparse = new SparseVector[m.getDimension1Size()];
-            for (int r = 0; r < sparse.length; r++) {
-                sparse[r] = m.getRow(r);
+            action.row(0, TribuoArrays.elements(v), null, cols[i]);
+        } else if (t instanceof DenseSparseMatrix m) {
+            for (int r = 0, rows = m.getDimension1Size(); r < rows; r++) {
+                sparseRow(r, m.getRow(r), action);
             }
         } else if (t instanceof SparseVector v) {
-            sparse = new SparseVector[]{v};
+            sparseRow(0, v, action);
         } else {
             throw new IllegalArgumentException(optimiser + ": gradient tensor " + i + " is a " + t.getClass().getName()
                     + "; expected DenseMatrix, DenseSparseMatrix, DenseVector or SparseVector");
         }
-        double[][] values = new double[sparse.length][];
-        int[][] indices = new int[sparse.length][];
-        int[] active = new int[sparse.length];
-        for (int r = 0; r < sparse.length; r++) {
-            values[r] = TribuoArrays.values(sparse[r]);
-            indices[r] = TribuoArrays.indices(sparse[r]);
-            active[r] = sparse[r].numActiveElements();
-        }
-        return new Rows(values, indices, active);
     }
 
-    /**
-     * Turns tensor {@code i} of Tribuo's negative gradient into the gradient of the weighted loss,
-     * {@code g = -weight · update}: a dense tensor into the scratch (when there is one, contiguous,
-     * at its state's offset, so that the rule runs one loop over it with the gradient and the state
-     * at equal indices, the form the JIT vectorises), any other in place.
-     */
-    private void toGradient(int i, Rows rows, double weight, GradientSummary summary) {
-        int cols = rowLengths[i];
-        double[][] values = rows.values();
-        if (rows.dense() && scratch != null) {
-            int base = offsets[i];
-            int n = values.length * cols;
-            for (int r = 0; r < values.length; r++) {
-                System.arraycopy(values[r], 0, scratch, base + r * cols, cols);
-            }
-            scale(scratch, base, base + n, -weight);
-            if (summary != null) {
-                summary.add(scratch, base, n);
-            }
-            return;
-        }
-        for (int r = 0; r < values.length; r++) {
-            int n = rows.dense() ? cols : rows.active()[r];
-            scale(values[r], 0, n, -weight);
-            if (summary != null) {
-                summary.add(values[r], 0, n);
-            }
-        }
+    private static void sparseRow(int r, SparseVector v, RowAction action) {
+        action.row(r, TribuoArrays.values(v), TribuoArrays.indices(v), v.numActiveElements());
     }
 
-    /** Steps tensor {@code i} and writes the change for Tribuo to add, {@code -u}, back into it. */
-    private void stepAndNegate(Step s, int i, Rows rows, double[][] params) {
-        int cols = rowLengths[i];
-        int base = offsets[i];
-        double[][] values = rows.values();
-        if (rows.dense() && scratch != null) {
-            int n = values.length * cols;
-            rule.dense(s, scratch, null, base, state, base, n);
-            scale(scratch, base, base + n, -1);
-            for (int r = 0; r < values.length; r++) {
-                System.arraycopy(scratch, base + r * cols, values[r], 0, cols);
-            }
-        } else if (rows.dense()) {
-            for (int r = 0; r < values.length; r++) {
-                rule.dense(s, values[r], params == null ? null : params[r], 0, state, base + r * cols, cols);
-                scale(values[r], 0, cols, -1);
-            }
-        } else {
-            for (int r = 0; r < values.length; r++) {
-                int n = rows.active()[r];
-                rule.sparse(s, values[r], 0, n, rows.indices()[r], params == null ? null : params[r], 0, state,
-                        base + r * cols);
-                scale(values[r], 0, n, -1);
-            }
-        }
-    }
-
-    private static void scale(double[] u, int from, int to, double c) {
-        for (int j = from; j < to; j++) {
+    private static double[] scale(double[] u, int n, double c) {
+        for (int j = 0; j < n; j++) {
             u[j] *= c;
         }
+        return u;
     }
 
-    /** The current parameters' rows, tensor by tensor (a vector is one row), live. */
-    private double[][][] parameterRows() {
-        Tensor[] tensors = parameters.get();
-        double[][][] rows = new double[tensors.length][][];
-        for (int i = 0; i < tensors.length; i++) {
-            rows[i] = tensors[i] instanceof DenseMatrix m ? TribuoArrays.rows(m)
-                    : new double[][]{TribuoArrays.elements((DenseVector) tensors[i])};
-        }
-        return rows;
+    /** The rows of a parameter tensor (a vector is one row), live. */
+    private static double[][] rows(Tensor t) {
+        return t instanceof DenseMatrix m ? TribuoArrays.rows(m) : new double[][]{TribuoArrays.elements((DenseVector) t)};
     }
 
     /**
@@ -286,14 +229,14 @@ public final class UnigradOptimiser implements StochasticGradientOptimiser {
         if (state == null || !rule.hasFinalAdjustment()) {
             return;
         }
-        double[][][] params = parameterRows();
-        for (int i = 0; i < params.length; i++) {
-            int cols = rowLengths[i];
-            double[] u = new double[cols];
-            for (int r = 0; r < params[i].length; r++) {
-                double[] p = params[i][r];
-                rule.finalAdjustment(steps, u, 0, state, offsets[i] + r * cols, cols);
-                for (int j = 0; j < cols; j++) {
+        Tensor[] tensors = parameters.get();
+        for (int i = 0; i < tensors.length; i++) {
+            double[][] params = rows(tensors[i]);
+            double[] u = new double[cols[i]];
+            for (int r = 0; r < params.length; r++) {
+                double[] p = params[r];
+                rule.finalAdjustment(steps, u, 0, state[i][r], 0, cols[i]);
+                for (int j = 0; j < cols[i]; j++) {
                     p[j] -= u[j];
                 }
             }
@@ -304,10 +247,8 @@ public final class UnigradOptimiser implements StochasticGradientOptimiser {
     @Override
     public void reset() {
         parameters = null;
-        offsets = null;
-        rowLengths = null;
+        cols = null;
         state = null;
-        scratch = null;
         steps = 0;
     }
 
