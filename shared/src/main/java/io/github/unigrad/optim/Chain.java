@@ -177,6 +177,46 @@ public final class Chain extends SpecIdentified implements Optimiser {
         }
     }
 
+    /** The passes of {@link #dense(Step, double, double, double[], double[], int, double[][], int, int)}, each over every row. */
+    @Override
+    public void denseRows(Step step, double gradientScale, double updateScale, double[][] u, double[][] p,
+                          double[][][] state, int n) {
+        double factor = gradientFactor(gradientScale, updateScale);
+        if (factor != 1.0) {
+            for (double[] row : u) {
+                Scale.by(row, 0, n, factor);
+            }
+        }
+        for (int l = 0; l < passes.length; l++) {
+            Transform t = transforms[passes[l]];
+            double scale = scale(l, step, gradientScale, updateScale);
+            int slab = firstSlab[passes[l]];
+            for (int r = 0; r < u.length; r++) {
+                t.dense(step, scale, u[r], p == null ? null : p[r], 0, state[r], slab, 0, n);
+            }
+        }
+    }
+
+    /** The passes of {@link #sparse(Step, double, double, double[], int, int, int[], double[], int, double[][], int)}, each over every row. */
+    @Override
+    public void sparseRows(Step step, double gradientScale, double updateScale, double[][] u, int[][] idx, int[] count,
+                           double[][] p, double[][][] state) {
+        double factor = gradientFactor(gradientScale, updateScale);
+        if (factor != 1.0) {
+            for (int r = 0; r < u.length; r++) {
+                Scale.by(u[r], 0, count[r], factor);
+            }
+        }
+        for (int l = 0; l < passes.length; l++) {
+            Transform t = transforms[passes[l]];
+            double scale = scale(l, step, gradientScale, updateScale);
+            int slab = firstSlab[passes[l]];
+            for (int r = 0; r < u.length; r++) {
+                t.sparse(step, scale, u[r], 0, count[r], idx[r], p == null ? null : p[r], 0, state[r], slab, 0);
+            }
+        }
+    }
+
     @Override
     public void sparse(Step step, double gradientScale, double updateScale, double[] u, int from, int to, int[] idx,
                        double[] p, int po, double[][] state, int so) {

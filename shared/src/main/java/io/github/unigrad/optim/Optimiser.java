@@ -68,6 +68,34 @@ public interface Optimiser extends SpecDescribed {
         Scale.by(u, o, o + n, updateScale);
     }
 
+    /**
+     * The scaled dense step ({@link #dense(Step, double, double, double[], double[], int, double[][], int, int)})
+     * on the rows of a matrix stored as one array per row (Tribuo's {@code DenseMatrix}): row {@code r}
+     * is {@code u[r][0..n)}, its parameters {@code p[r]} (p null unless {@link #needsParameters()}) and
+     * its state slabs {@code state[r][k][0..n)}. The same as that step on each row in turn; a
+     * {@link Chain} overrides it to do its per-call work once per matrix rather than once per row.
+     */
+    default void denseRows(Step step, double gradientScale, double updateScale, double[][] u, double[][] p,
+                           double[][][] state, int n) {
+        for (int r = 0; r < u.length; r++) {
+            dense(step, gradientScale, updateScale, u[r], p == null ? null : p[r], 0, state[r], 0, n);
+        }
+    }
+
+    /**
+     * The scaled sparse step ({@link #sparse(Step, double, double, double[], int, int, int[], double[], int, double[][], int)})
+     * on the rows of a sparse matrix (Tribuo's {@code DenseSparseMatrix}): row {@code r}'s active entries
+     * are {@code u[r][0..count[r])} at indices {@code idx[r]}, its parameters {@code p[r]} (p null unless
+     * {@link #needsParameters()}) and its state slabs {@code state[r][k]}. The same as that step on each
+     * row in turn; a {@link Chain} does its per-call work once per matrix.
+     */
+    default void sparseRows(Step step, double gradientScale, double updateScale, double[][] u, int[][] idx, int[] count,
+                            double[][] p, double[][][] state) {
+        for (int r = 0; r < u.length; r++) {
+            sparse(step, gradientScale, updateScale, u[r], 0, count[r], idx[r], p == null ? null : p[r], 0, state[r], 0);
+        }
+    }
+
     /** The sparse step on the gradient {@code gradientScale · u[from..to)}; see {@link #dense(Step, double, double, double[], double[], int, double[][], int, int)}. */
     default void sparse(Step step, double gradientScale, double updateScale, double[] u, int from, int to, int[] idx,
                         double[] p, int po, double[][] state, int so) {

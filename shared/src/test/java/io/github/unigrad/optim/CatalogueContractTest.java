@@ -225,6 +225,82 @@ class CatalogueContractTest {
         }
     }
 
+    /** The step on a matrix's rows gives exactly the scaled step on each row in turn (updates and state). */
+    @ParameterizedTest
+    @MethodSource("samples")
+    void rowStepEqualsTheStepOnEachRow(String text) {
+        Optimiser opt = Optimisers.parse(text);
+        int rows = 3;
+        double[][] theta = new double[rows][];
+        double[][][] expectedState = new double[rows][opt.slabs()][N];
+        double[][][] state = new double[rows][opt.slabs()][N];
+        for (int r = 0; r < rows; r++) {
+            theta[r] = THETA0.clone();
+            theta[r][r] += r;
+            opt.initialise(expectedState[r], 0, N);
+            opt.initialise(state[r], 0, N);
+        }
+        double[][] p = opt.needsParameters() ? theta : null;
+        for (int i = 0; i < 6; i++) {
+            double[][] expected = new double[rows][];
+            double[][] u = new double[rows][];
+            GradientSummary summary = opt.needsGradientSummary() ? new GradientSummary() : null;
+            for (int r = 0; r < rows; r++) {
+                expected[r] = gradient(theta[r], i + r);
+                u[r] = expected[r].clone();
+                if (summary != null) {
+                    double[] scaled = expected[r].clone();
+                    for (int j = 0; j < N; j++) {
+                        scaled[j] *= -0.5;
+                    }
+                    summary.add(scaled, 0, N);
+                }
+            }
+            Step step = opt.begin(i, summary);
+            for (int r = 0; r < rows; r++) {
+                opt.dense(step, -0.5, -1, expected[r], p == null ? null : p[r], 0, expectedState[r], 0, N);
+            }
+            opt.denseRows(step, -0.5, -1, u, p, state, N);
+            sparseRowsAgree(opt, step, p, i);
+            for (int r = 0; r < rows; r++) {
+                assertThat(u[r]).as("step %d, row %d", i, r).containsExactly(expected[r]);
+                for (int k = 0; k < opt.slabs(); k++) {
+                    assertThat(state[r][k]).containsExactly(expectedState[r][k]);
+                }
+                for (int j = 0; j < N; j++) {
+                    theta[r][j] += expected[r][j];
+                }
+            }
+        }
+    }
+
+    /** The sparse step on a matrix's rows (different active entries per row) equals the sparse step on each row in turn. */
+    private static void sparseRowsAgree(Optimiser opt, Step step, double[][] p, int i) {
+        int[][] idx = {{3, 0, 4}, {1}, {2, 4, 0, 1, 3}};
+        int[] count = {3, 1, 5};
+        double[][] expected = new double[idx.length][];
+        double[][] u = new double[idx.length][];
+        double[][][] expectedState = new double[idx.length][opt.slabs()][N];
+        double[][][] state = new double[idx.length][opt.slabs()][N];
+        for (int r = 0; r < idx.length; r++) {
+            expected[r] = new double[count[r] + 2];
+            for (int j = 0; j < count[r]; j++) {
+                expected[r][j] = 0.3 * (j + 1) - 0.2 * r + 0.01 * i;
+            }
+            u[r] = expected[r].clone();
+            opt.initialise(expectedState[r], 0, N);
+            opt.initialise(state[r], 0, N);
+            opt.sparse(step, -0.5, -1, expected[r], 0, count[r], idx[r], p == null ? null : p[r], 0, expectedState[r], 0);
+        }
+        opt.sparseRows(step, -0.5, -1, u, idx, count, p, state);
+        for (int r = 0; r < idx.length; r++) {
+            assertThat(u[r]).as("sparse row %d", r).containsExactly(expected[r]);
+            for (int k = 0; k < opt.slabs(); k++) {
+                assertThat(state[r][k]).containsExactly(expectedState[r][k]);
+            }
+        }
+    }
+
     @Test
     void sparseStepLeavesUnlistedParametersAndTheirStateAlone() {
         Run run = new Run(Optimisers.parse("adam(lr=0.1)"), THETA0);

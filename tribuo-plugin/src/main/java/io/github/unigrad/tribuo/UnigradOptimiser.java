@@ -47,9 +47,9 @@ import com.oracle.labs.mlrg.olcut.provenance.impl.ConfiguredObjectProvenanceImpl
  * gradient's non-zeros cost, whatever the rule. The factors {@code -weight} and {@code -1} go in
  * through {@link Optimiser#dense(Step, double, double, double[], double[], int, double[][], int, int)},
  * which folds them into the rule's own pass: plain SGD is one pass over the gradient, as Tribuo's
- * {@code SGD}, and AdaGrad two, as Tribuo's {@code AdaGrad}. What remains above Tribuo's cost is a
- * call through the optimiser per row (Tribuo's SGD makes one call per tensor): some tens of
- * nanoseconds per step, which {@code TribuoOptimiserStepBenchmark} measures.
+ * {@code SGD}, and AdaGrad two, as Tribuo's {@code AdaGrad}. A matrix goes to the optimiser in one call
+ * ({@link Optimiser#denseRows}, {@link Optimiser#sparseRows}), so the chain's per-call work is done once
+ * per tensor, as Tribuo's does; {@code TribuoOptimiserStepBenchmark} measures the step alone.
  *
  * <p><b>Parameters.</b> Rules that read the parameters (decoupled weight decay, Pegasos) get them
  * from the {@link Parameters} given to {@link #initialise}; rules whose evaluation point differs from
@@ -68,6 +68,8 @@ public final class UnigradOptimiser implements StochasticGradientOptimiser {
     private int[] cols;
     /** {@code state[i][r]}: the slabs of row r of parameter tensor i (a vector is one row). */
     private double[][][][] state;
+    /** Per parameter tensor, the rows of a sparse gradient (set at each step, arrays kept): one call steps them all. */
+    private SparseRows[] sparseRows;
     private long steps;
 
     /** For OLCUT, which sets {@code optimiser} and then calls {@link #postConfig()}. */
@@ -118,13 +120,32 @@ public final class UnigradOptimiser implements StochasticGradientOptimiser {
             }
             int[] shape = tensors[i].getShape();
             cols[i] = shape[shape.length - 1];
-            state[i] = new double[shape.length == 1 ? 1 : shape[0]][rule.slabs()][cols[i]];
+            int rows = shape.length == 1 ? 1 : shape[0];
+            state[i] = new double[rows][rule.slabs()][cols[i]];
             for (double[][] row : state[i]) {
                 rule.initialise(row, 0, cols[i]);
             }
         }
+        sparseRows = new SparseRows[tensors.length];
+        for (int i = 0; i < tensors.length; i++) {
+            sparseRows[i] = new SparseRows(state[i].length);
+        }
         this.parameters = parameters;
         steps = 0;
+    }
+
+    /** The active entries of a sparse gradient's rows, in the layout of {@link Optimiser#sparseRows}. */
+    private record SparseRows(double[][] values, int[][] indices, int[] counts) {
+        SparseRows(int rows) {
+            this(new double[rows][], new int[rows][], new int[rows]);
+        }
+
+        /** Points row {@code r} at a sparse vector's live arrays. */
+        void set(int r, SparseVector v) {
+            values[r] = TribuoArrays.values(v);
+            indices[r] = TribuoArrays.indices(v);
+            counts[r] = v.numActiveElements();
+        }
     }
 
     /**
@@ -163,6 +184,18 @@ public final class UnigradOptimiser implements StochasticGradientOptimiser {
     private void step(Step s, double gradientScale, int i, Tensor gradient, Tensor params) {
         double[][][] rowStates = state[i];
         double[][] paramRows = params == null ? null : rows(params);
+        if (gradient instanceof DenseMatrix m) {
+            rule.denseRows(s, gradientScale, -1, TribuoArrays.rows(m), paramRows, rowStates, cols[i]);
+            return;
+        }
+        if (gradient instanceof DenseSparseMatrix m && m.getDimension1Size() == rowStates.length) {
+            SparseRows rows = sparseRows[i];
+            for (int r = 0; r < rowStates.length; r++) {
+                rows.set(r, m.getRow(r));
+            }
+            rule.sparseRows(s, gradientScale, -1, rows.values(), rows.indices(), rows.counts(), paramRows, rowStates);
+            return;
+        }
         eachRow(i, gradient, (r, values, indices, n) -> {
             double[] p = paramRows == null ? null : paramRows[r];
             if (indices == null) {
@@ -249,6 +282,7 @@ public final class UnigradOptimiser implements StochasticGradientOptimiser {
         parameters = null;
         cols = null;
         state = null;
+        sparseRows = null;
         steps = 0;
     }
 
