@@ -44,14 +44,24 @@ class NumericsTest {
     void expBelowZeroAtItsEdges() {
         double[] x = {0, -0.0, -Double.MIN_VALUE, -1e-300, Math.log(2) / 2, -Math.log(2) / 2, -708.3964185322641,
                 -708.4, -709, -744.4400719213812, -745.1332191019411, -745.2, -746, -1e308, Double.NEGATIVE_INFINITY};
-        double[] y = expBelowZero(0, x);
-        for (int j = 0; j < x.length; j++) {
-            double expected = Math.exp(x[j]);
-            assertThat(Math.abs(y[j] - expected)).as("e^%s", x[j]).isLessThanOrEqualTo(2 * Math.ulp(expected));
+        // as a short row (Math.exp) and repeated into a long one (the polynomial)
+        double[] longRow = new double[x.length * (Numerics.SHORT_ROW / x.length + 1)];
+        for (int j = 0; j < longRow.length; j++) {
+            longRow[j] = x[j % x.length];
         }
-        assertThat(y[0]).isEqualTo(1.0);
-        assertThat(y[x.length - 1]).isEqualTo(0.0);
-        assertThat(y[x.length - 2]).isEqualTo(0.0);
+        for (double[] row : new double[][]{x, longRow}) {
+            double[] y = expBelowZero(0, row);
+            for (int j = 0; j < row.length; j++) {
+                double expected = Math.exp(row[j]);
+                assertThat(Math.abs(y[j] - expected)).as("e^%s", row[j]).isLessThanOrEqualTo(2 * Math.ulp(expected));
+            }
+            assertThat(y[0]).isEqualTo(1.0);
+            assertThat(y[x.length - 1]).isEqualTo(0.0);
+            assertThat(y[x.length - 2]).isEqualTo(0.0);
+        }
+        double[] nan = new double[Numerics.SHORT_ROW];
+        nan[5] = Double.NaN;
+        assertThat(expBelowZero(0, nan)[5]).isNaN();
         assertThat(expBelowZero(0, Double.NaN)[0]).isNaN();
         // the shift is subtracted first: e^{x - 1000} for x near 1000
         assertThat(expBelowZero(1000, 999, 1000)).containsExactly(Math.exp(-1), 1.0);
