@@ -25,8 +25,12 @@ import io.github.unigrad.optim.Step;
  * allocated once; a stepper serves one caller at a time (keep one per updater).
  */
 public final class BlockStepper {
-    /** Default block length: 2048 doubles per array, which keeps a block of Adam's three arrays in L1/L2. */
-    public static final int DEFAULT_BLOCK = 2048;
+    /**
+     * Default block length: 512 values per array (a block of Adam's three arrays stays in L1). Measured on
+     * ND4J float memory, 10M parameters, 2 threads (JMH): Nesterov 4.2 ms per step against 5.6-6.0 ms with
+     * blocks of 2048, Adam 8.6 ms against 10.0 ms; 1M parameters unchanged.
+     */
+    public static final int DEFAULT_BLOCK = 512;
     /** Steps over fewer values run on the calling thread alone. */
     public static final int PARALLEL_THRESHOLD = 1 << 19;
 
