@@ -45,51 +45,22 @@ public final class SoftmaxCrossEntropy extends RowLoss {
 
     @Override
     protected int scratchSize(int cols) {
-        return 2 * cols;
-    }
-
-    @Override
-    protected double row(LossBatch b, int i, double[] g, int go, double[] scratch) {
-        if (classWeights == null && labelSmoothing == 0) {
-            return plainRow(b, i, g, go);
-        }
-        int k = b.cols();
-        if (!ClassTargets.distribution(b, i, ignoreIndex, labelSmoothing, scratch)) {
-            Arrays.fill(g, go, go + k, 0.0);
-            return 0;
-        }
-        // scratch[0, k): c_j q_j; scratch[k, 2k): p_j; log p_j = z_j - lse
-        double[] z = b.predictions();
-        int o = i * k;
-        double lse = Numerics.softmax(z, o, k, scratch, k);
-        double total = 0;
-        double value = 0;
-        for (int j = 0; j < k; j++) {
-            double cq = classWeights == null ? scratch[j] : classWeights[j] * scratch[j];
-            scratch[j] = cq;
-            total += cq;
-            if (cq != 0) {
-                value -= cq * (z[o + j] - lse);
-            }
-        }
-        for (int j = 0; j < k; j++) {
-            g[go + j] = total * scratch[k + j] - scratch[j];
-        }
-        return value;
+        return cols;
     }
 
     /**
-     * The row without class weights or label smoothing (what DL4J's LossMCXENT, LossSparseMCXENT and
-     * Tribuo's LogMulticlass compute): the same arithmetic as the general row in the same order (so the
-     * same bits), without copying the targets: the softmax goes straight into the gradient row, then
-     * {@code g = (Σ_j y_j) p - y} for dense targets, {@code g = p - e_c} for a class index c.
+     * The softmax goes straight into the gradient row; the targets are read in place when there are
+     * neither class weights nor smoothing (DL4J's LossMCXENT and LossSparseMCXENT, Tribuo's
+     * LogMulticlass), else their weighted, smoothed distribution {@code c_j q_j} is built in the scratch.
      */
-    private double plainRow(LossBatch b, int i, double[] g, int go) {
+    @Override
+    protected double row(LossBatch b, int i, double[] g, int go, double[] scratch) {
         int k = b.cols();
         double[] z = b.predictions();
         double[] t = b.targets();
         int o = i * k;
-        if (ClassTargets.indices(b)) {
+        boolean plain = classWeights == null && labelSmoothing == 0;
+        if (plain && ClassTargets.indices(b)) {
             int c = (int) t[i];
             if (c == ignoreIndex) {
                 Arrays.fill(g, go, go + k, 0.0);
@@ -99,18 +70,39 @@ public final class SoftmaxCrossEntropy extends RowLoss {
             g[go + c] -= 1;
             return lse - z[o + c];
         }
-        double lse = Numerics.softmax(z, o, k, g, go);
+        if (plain) {
+            return fromSoftmax(z, o, t, o, Numerics.softmax(z, o, k, g, go), g, go, k);
+        }
+        if (!ClassTargets.distribution(b, i, ignoreIndex, labelSmoothing, scratch)) {
+            Arrays.fill(g, go, go + k, 0.0);
+            return 0;
+        }
+        if (classWeights != null) {
+            for (int j = 0; j < k; j++) {
+                scratch[j] *= classWeights[j];
+            }
+        }
+        return fromSoftmax(z, o, scratch, 0, Numerics.softmax(z, o, k, g, go), g, go, k);
+    }
+
+    /**
+     * Given the softmax {@code p} in {@code g[go..go+k)} and the weighted target distribution
+     * {@code w_j = c_j q_j} in {@code w[wo..wo+k)}: returns {@code -Σ_j w_j log p_j} (with
+     * {@code log p_j = z_j - lse}, and no term where {@code w_j = 0}) and overwrites {@code g} with
+     * {@code (Σ_j w_j) p - w}.
+     */
+    private static double fromSoftmax(double[] z, int o, double[] w, int wo, double lse, double[] g, int go, int k) {
         double total = 0;
         double value = 0;
         for (int j = 0; j < k; j++) {
-            double y = t[o + j];
-            total += y;
-            if (y != 0) {
-                value -= y * (z[o + j] - lse);
+            double cq = w[wo + j];
+            total += cq;
+            if (cq != 0) {
+                value -= cq * (z[o + j] - lse);
             }
         }
         for (int j = 0; j < k; j++) {
-            g[go + j] = total * g[go + j] - t[o + j];
+            g[go + j] = total * g[go + j] - w[wo + j];
         }
         return value;
     }
