@@ -181,39 +181,21 @@ public final class Chain extends SpecIdentified implements Optimiser {
     @Override
     public void denseRows(Step step, double gradientScale, double updateScale, double[][] u, double[][] p,
                           double[][][] state, int n) {
-        double factor = gradientFactor(gradientScale, updateScale);
-        if (factor != 1.0) {
-            for (double[] row : u) {
-                Scale.by(row, 0, n, factor);
-            }
-        }
+        Scale.rows(u, n, gradientFactor(gradientScale, updateScale));
         for (int l = 0; l < passes.length; l++) {
-            Transform t = transforms[passes[l]];
-            double scale = scale(l, step, gradientScale, updateScale);
-            int slab = firstSlab[passes[l]];
-            for (int r = 0; r < u.length; r++) {
-                t.dense(step, scale, u[r], p == null ? null : p[r], 0, state[r], slab, 0, n);
-            }
+            transforms[passes[l]].denseRows(step, scale(l, step, gradientScale, updateScale), u, p, state,
+                    firstSlab[passes[l]], n);
         }
     }
 
     /** The passes of {@link #sparse(Step, double, double, double[], int, int, int[], double[], int, double[][], int)}, each over every row. */
     @Override
-    public void sparseRows(Step step, double gradientScale, double updateScale, double[][] u, int[][] idx, int[] count,
-                           double[][] p, double[][][] state) {
-        double factor = gradientFactor(gradientScale, updateScale);
-        if (factor != 1.0) {
-            for (int r = 0; r < u.length; r++) {
-                Scale.by(u[r], 0, count[r], factor);
-            }
-        }
+    public void sparseRows(Step step, double gradientScale, double updateScale, SparseRows u, double[][] p,
+                           double[][][] state) {
+        Scale.rows(u, gradientFactor(gradientScale, updateScale));
         for (int l = 0; l < passes.length; l++) {
-            Transform t = transforms[passes[l]];
-            double scale = scale(l, step, gradientScale, updateScale);
-            int slab = firstSlab[passes[l]];
-            for (int r = 0; r < u.length; r++) {
-                t.sparse(step, scale, u[r], 0, count[r], idx[r], p == null ? null : p[r], 0, state[r], slab, 0);
-            }
+            transforms[passes[l]].sparseRows(step, scale(l, step, gradientScale, updateScale), u, p, state,
+                    firstSlab[passes[l]]);
         }
     }
 

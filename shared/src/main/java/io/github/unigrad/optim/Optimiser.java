@@ -84,15 +84,16 @@ public interface Optimiser extends SpecDescribed {
 
     /**
      * The scaled sparse step ({@link #sparse(Step, double, double, double[], int, int, int[], double[], int, double[][], int)})
-     * on the rows of a sparse matrix (Tribuo's {@code DenseSparseMatrix}): row {@code r}'s active entries
-     * are {@code u[r][0..count[r])} at indices {@code idx[r]}, its parameters {@code p[r]} (p null unless
-     * {@link #needsParameters()}) and its state slabs {@code state[r][k]}. The same as that step on each
-     * row in turn; a {@link Chain} does its per-call work once per matrix.
+     * on the rows of a sparse matrix, read in place through {@link SparseRows}: row {@code r}'s active
+     * entries are {@code u.values(r)[0..u.count(r))} at indices {@code u.indices(r)}, its parameters
+     * {@code p[r]} (p null unless {@link #needsParameters()}) and its state slabs {@code state[r][k]}.
+     * The same as that step on each row in turn; a {@link Chain} does its per-call work once per matrix.
      */
-    default void sparseRows(Step step, double gradientScale, double updateScale, double[][] u, int[][] idx, int[] count,
-                            double[][] p, double[][][] state) {
-        for (int r = 0; r < u.length; r++) {
-            sparse(step, gradientScale, updateScale, u[r], 0, count[r], idx[r], p == null ? null : p[r], 0, state[r], 0);
+    default void sparseRows(Step step, double gradientScale, double updateScale, SparseRows u, double[][] p,
+                            double[][][] state) {
+        for (int r = 0, rows = u.rows(); r < rows; r++) {
+            sparse(step, gradientScale, updateScale, u.values(r), 0, u.count(r), u.indices(r), p == null ? null : p[r],
+                    0, state[r], 0);
         }
     }
 

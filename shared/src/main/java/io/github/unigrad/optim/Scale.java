@@ -2,7 +2,7 @@ package io.github.unigrad.optim;
 
 /**
  * The one loop several transforms share: {@code u[from..to) *= factor}, for double and (with the
- * factor rounded to float) float arrays.
+ * factor rounded to float) float arrays, and over the rows of a matrix stored as one array per row.
  */
 final class Scale {
     private Scale() {
@@ -14,6 +14,31 @@ final class Scale {
         }
         for (int j = from; j < to; j++) {
             u[j] *= factor;
+        }
+    }
+
+    /** {@code u[r][0..n) *= factor} for every row r. */
+    static void rows(double[][] u, int n, double factor) {
+        if (factor == 1.0) {
+            return;
+        }
+        for (double[] row : u) {
+            for (int j = 0; j < n; j++) {
+                row[j] *= factor;
+            }
+        }
+    }
+
+    /** The active values of every row r of {@code u} times {@code factor}. */
+    static void rows(SparseRows u, double factor) {
+        if (factor == 1.0) {
+            return;
+        }
+        for (int r = 0, rows = u.rows(); r < rows; r++) {
+            double[] row = u.values(r);
+            for (int j = 0, n = u.count(r); j < n; j++) {
+                row[j] *= factor;
+            }
         }
     }
 

@@ -35,6 +35,17 @@ public final class ScaleByLearningRate implements Transform {
         Scale.by(u, from, to, scale * step.learningRate());
     }
 
+    /** All rows in one loop nest ({@link Scale#rows(double[][], int, double)}). */
+    @Override
+    public void denseRows(Step step, double scale, double[][] u, double[][] p, double[][][] state, int slab, int n) {
+        Scale.rows(u, n, scale * step.learningRate());
+    }
+
+    @Override
+    public void sparseRows(Step step, double scale, SparseRows u, double[][] p, double[][][] state, int slab) {
+        Scale.rows(u, scale * step.learningRate());
+    }
+
     @Override
     public Spec spec() {
         return Spec.of("scale_by_lr");

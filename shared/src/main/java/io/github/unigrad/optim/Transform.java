@@ -66,6 +66,31 @@ public interface Transform extends SpecDescribed {
     void sparse(Step step, double scale, double[] u, int from, int to, int[] idx, double[] p, int po, double[][] state, int slab, int so);
 
     /**
+     * {@link #dense(Step, double, double[], double[], int, double[][], int, int, int)} on each row of a
+     * matrix stored as one array per row (Tribuo's {@code DenseMatrix}): row {@code r} is
+     * {@code u[r][0..n)}, its parameters {@code p[r]} (p null unless {@link #needsParameters()}) and its
+     * state {@code state[r][slab + k][0..n)}. A transform whose pass is one short loop per row overrides
+     * it to run the rows in one loop nest, as Tribuo's own {@code DenseMatrix} operations do.
+     */
+    default void denseRows(Step step, double scale, double[][] u, double[][] p, double[][][] state, int slab, int n) {
+        for (int r = 0; r < u.length; r++) {
+            dense(step, scale, u[r], p == null ? null : p[r], 0, state[r], slab, 0, n);
+        }
+    }
+
+    /**
+     * {@link #sparse(Step, double, double[], int, int, int[], double[], int, double[][], int, int)} on each
+     * row of a sparse matrix: row {@code r}'s active entries {@code u.values(r)[0..u.count(r))} at
+     * {@code u.indices(r)}, its parameters {@code p[r]} and its state {@code state[r][slab + k]};
+     * overridden as {@link #denseRows}.
+     */
+    default void sparseRows(Step step, double scale, SparseRows u, double[][] p, double[][][] state, int slab) {
+        for (int r = 0, rows = u.rows(); r < rows; r++) {
+            sparse(step, scale, u.values(r), 0, u.count(r), u.indices(r), p == null ? null : p[r], 0, state[r], slab, 0);
+        }
+    }
+
+    /**
      * The dense step on float arrays, with the double step's contract. Default: the double step on
      * the floats widened chunk by chunk, rounded back; the hot transforms override it with a float
      * kernel (see the class comment).

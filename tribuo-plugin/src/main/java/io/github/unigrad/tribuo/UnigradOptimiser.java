@@ -6,6 +6,7 @@ import com.oracle.labs.mlrg.olcut.provenance.ConfiguredObjectProvenance;
 import io.github.unigrad.optim.GradientSummary;
 import io.github.unigrad.optim.Optimiser;
 import io.github.unigrad.optim.Optimisers;
+import io.github.unigrad.optim.SparseRows;
 import io.github.unigrad.optim.Step;
 import org.tribuo.math.Parameters;
 import org.tribuo.math.StochasticGradientOptimiser;
@@ -48,8 +49,8 @@ import com.oracle.labs.mlrg.olcut.provenance.impl.ConfiguredObjectProvenanceImpl
  * through {@link Optimiser#dense(Step, double, double, double[], double[], int, double[][], int, int)},
  * which folds them into the rule's own pass: plain SGD is one pass over the gradient, as Tribuo's
  * {@code SGD}, and AdaGrad two, as Tribuo's {@code AdaGrad}. A matrix goes to the optimiser in one call
- * ({@link Optimiser#denseRows}, {@link Optimiser#sparseRows}), so the chain's per-call work is done once
- * per tensor, as Tribuo's does; {@code TribuoOptimiserStepBenchmark} measures the step alone.
+ * ({@link Optimiser#denseRows}; {@link Optimiser#sparseRows}, which reads the rows in place through
+ * {@link SparseRows}), so the chain's per-call work is done once per tensor, as Tribuo's does; {@code TribuoOptimiserStepBenchmark} measures the step alone.
  *
  * <p><b>Parameters.</b> Rules that read the parameters (decoupled weight decay, Pegasos) get them
  * from the {@link Parameters} given to {@link #initialise}; rules whose evaluation point differs from
@@ -68,8 +69,6 @@ public final class UnigradOptimiser implements StochasticGradientOptimiser {
     private int[] cols;
     /** {@code state[i][r]}: the slabs of row r of parameter tensor i (a vector is one row). */
     private double[][][][] state;
-    /** Per parameter tensor, the rows of a sparse gradient (set at each step, arrays kept): one call steps them all. */
-    private SparseRows[] sparseRows;
     private long steps;
 
     /** For OLCUT, which sets {@code optimiser} and then calls {@link #postConfig()}. */
@@ -126,26 +125,8 @@ public final class UnigradOptimiser implements StochasticGradientOptimiser {
                 rule.initialise(row, 0, cols[i]);
             }
         }
-        sparseRows = new SparseRows[tensors.length];
-        for (int i = 0; i < tensors.length; i++) {
-            sparseRows[i] = new SparseRows(state[i].length);
-        }
         this.parameters = parameters;
         steps = 0;
-    }
-
-    /** The active entries of a sparse gradient's rows, in the layout of {@link Optimiser#sparseRows}. */
-    private record SparseRows(double[][] values, int[][] indices, int[] counts) {
-        SparseRows(int rows) {
-            this(new double[rows][], new int[rows][], new int[rows]);
-        }
-
-        /** Points row {@code r} at a sparse vector's live arrays. */
-        void set(int r, SparseVector v) {
-            values[r] = TribuoArrays.values(v);
-            indices[r] = TribuoArrays.indices(v);
-            counts[r] = v.numActiveElements();
-        }
     }
 
     /**
@@ -189,11 +170,7 @@ public final class UnigradOptimiser implements StochasticGradientOptimiser {
             return;
         }
         if (gradient instanceof DenseSparseMatrix m && m.getDimension1Size() == rowStates.length) {
-            SparseRows rows = sparseRows[i];
-            for (int r = 0; r < rowStates.length; r++) {
-                rows.set(r, m.getRow(r));
-            }
-            rule.sparseRows(s, gradientScale, -1, rows.values(), rows.indices(), rows.counts(), paramRows, rowStates);
+            rule.sparseRows(s, gradientScale, -1, new MatrixRows(m), paramRows, rowStates);
             return;
         }
         eachRow(i, gradient, (r, values, indices, n) -> {
@@ -204,6 +181,29 @@ public final class UnigradOptimiser implements StochasticGradientOptimiser {
                 rule.sparse(s, gradientScale, -1, values, 0, n, indices, p, 0, rowStates[r], 0);
             }
         });
+    }
+
+    /** A {@code DenseSparseMatrix}'s rows, read in place: each row's arrays are its {@code SparseVector}'s, live. */
+    private record MatrixRows(DenseSparseMatrix m) implements SparseRows {
+        @Override
+        public int rows() {
+            return m.getDimension1Size();
+        }
+
+        @Override
+        public double[] values(int r) {
+            return TribuoArrays.values(m.getRow(r));
+        }
+
+        @Override
+        public int[] indices(int r) {
+            return TribuoArrays.indices(m.getRow(r));
+        }
+
+        @Override
+        public int count(int r) {
+            return m.getRow(r).numActiveElements();
+        }
     }
 
     /** What to do with one row of a gradient tensor: its values, live, and for a sparse row its indices. */
@@ -282,7 +282,6 @@ public final class UnigradOptimiser implements StochasticGradientOptimiser {
         parameters = null;
         cols = null;
         state = null;
-        sparseRows = null;
         steps = 0;
     }
 
