@@ -13,7 +13,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Keeps each float kernel the twin of its double kernel (see {@link Transform}): over 20 steps on
- * random gradients (some entries zero, as masked ones), with the update and state at the same and at
+ * random gradients (some entries zero, as masked ones), with random parameters or the gradient's norm
+ * for the transforms that read them, with the update and state at the same and at
  * different offsets, the float kernel's update and state agree, to float precision, with the double
  * kernel's run on the same float values and rounded to float, each carrying its own state.
  */
@@ -55,7 +56,11 @@ class FloatKernelTest {
         Set<String> withKernel = new TreeSet<>();
         for (String name : Transforms.catalogue().names()) {
             for (String sample : CatalogueContractTest.samples()) {
-                if (Optimisers.parse(sample) instanceof Chain c) {
+                Optimiser o = Optimisers.parse(sample);
+                while (o instanceof Wrapper w) {
+                    o = w.inner();
+                }
+                if (o instanceof Chain c) {
                     for (Transform t : c.transforms()) {
                         if (t.spec().name().equals(name) && hasFloatKernel(t)) {
                             withKernel.add(name);
@@ -88,7 +93,8 @@ class FloatKernelTest {
 
     /**
      * 20 steps of {@code t} on update entries {@code [o, o+N)} and state entries {@code [so, so+N)} of
-     * slabs from {@code slab}, both routes from the same float start, each keeping its own state.
+     * slabs from {@code slab}, both routes from the same float start, each keeping its own state; random
+     * parameters when {@code t} reads them and the update's global norm when it reads the summary.
      */
     private static void run(Transform t, int o, int so, int slab, double scale) {
         Random random = new Random(17);
@@ -107,10 +113,18 @@ class FloatKernelTest {
                 boolean masked = (j + i) % 5 == 0;
                 u[j] = masked ? 0f : (float) (random.nextGaussian() * Math.exp(random.nextGaussian()));
             }
+            float[] p = null;
+            if (t.needsParameters()) {
+                p = new float[u.length];
+                for (int j = 0; j < p.length; j++) {
+                    p[j] = (float) (3 * random.nextGaussian());
+                }
+            }
             float[] refU = u.clone();
-            Step step = new Step(i, 0.05 * (1 + i % 3), null, null);
-            t.dense(step, scale, u, null, o, state, slab, so, N);
-            doubleKernelRounded(t, step, scale, refU, o, ref, slab, so);
+            GradientSummary summary = t.needsGradientSummary() ? new GradientSummary().add(u, o, N) : null;
+            Step step = new Step(i, 0.05 * (1 + i % 3), summary, null);
+            t.dense(step, scale, u, p, o, state, slab, so, N);
+            doubleKernelRounded(t, step, scale, refU, p, o, ref, slab, so, N);
             FloatAgreement.assertAgrees(u, refU, t.spec() + " update at step " + i);
             for (int q = 0; q < k; q++) {
                 FloatAgreement.assertAgrees(state[slab + q], ref[slab + q], t.spec() + " slab " + q + " at step " + i);
@@ -119,19 +133,15 @@ class FloatKernelTest {
     }
 
     /** The double kernel on the float values widened (at the same offsets), rounded back to float. */
-    private static void doubleKernelRounded(Transform t, Step step, double scale, float[] u, int o, float[][] state, int slab, int so) {
-        double[] du = new double[u.length];
-        for (int j = 0; j < u.length; j++) {
-            du[j] = u[j];
-        }
+    private static void doubleKernelRounded(Transform t, Step step, double scale, float[] u, float[] p, int o,
+                                            float[][] state, int slab, int so, int n) {
+        double[] du = widen(u);
+        double[] dp = p == null ? null : widen(p);
         double[][] ds = new double[state.length][];
         for (int q = 0; q < state.length; q++) {
-            ds[q] = new double[state[q].length];
-            for (int j = 0; j < state[q].length; j++) {
-                ds[q][j] = state[q][j];
-            }
+            ds[q] = widen(state[q]);
         }
-        t.dense(step, scale, du, null, o, ds, slab, so, N);
+        t.dense(step, scale, du, dp, o, ds, slab, so, n);
         for (int j = 0; j < u.length; j++) {
             u[j] = (float) du[j];
         }
@@ -140,5 +150,13 @@ class FloatKernelTest {
                 state[q][j] = (float) ds[q][j];
             }
         }
+    }
+
+    private static double[] widen(float[] x) {
+        double[] d = new double[x.length];
+        for (int j = 0; j < x.length; j++) {
+            d[j] = x[j];
+        }
+        return d;
     }
 }
