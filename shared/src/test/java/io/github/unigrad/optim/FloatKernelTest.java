@@ -37,6 +37,18 @@ class FloatKernelTest {
                 "scale_by_adagrad(eps=1e-10, initialAccumulator=0.1)",
                 "scale_by_rms(alpha=0.99, eps=1e-8, initialAccumulator=1e-8)",
                 "scale_by_rms(alpha=0.9, eps=1e-6, centered=true)",
+                "scale_by_adamax(b1=0.9, b2=0.999, eps=1e-8)",
+                "scale_by_adamax(b1=0.8, b2=0.99, eps=1e-32, epsInMax=false)",
+                "scale_by_nadam(b1=0.9, b2=0.999, eps=1e-8)",
+                "scale_by_nadam(b1=0.8, b2=0.99, eps=1e-6, dl4j=true)",
+                // RAdam: each run crosses from its momentum phase to its rectified one (radamSettingsCrossTheirSwitch)
+                "scale_by_radam(b1=0.9, b2=0.999, eps=1e-8)",
+                "scale_by_radam(b1=0.9, b2=0.9, eps=1e-8)",
+                "scale_by_radam(b1=0.8, b2=0.99, eps=1e-6, threshold=4)",
+                "scale_by_radam(b1=0.9, b2=0.999, eps=1e-8, threshold=12)",
+                "scale_by_belief(b1=0.9, b2=0.999, eps=1e-16)",
+                "scale_by_belief(b1=0.9, b2=0.999, eps=1e-16, epsilonHat=true)",
+                "scale_by_belief(b1=0.8, b2=0.99, eps=1e-10)",
                 "scale_by_lr",
                 "clip(0.5)");
     }
@@ -77,6 +89,27 @@ class FloatKernelTest {
         }
         assertThat(listed).isEqualTo(withKernel).contains("scale_by_adam", "trace", "nesterov_velocity",
                 "scale_by_adagrad", "scale_by_rms", "scale_by_lr", "clip");
+    }
+
+    /**
+     * RAdam's float kernel is checked on both sides of its switch: with ρ_t from the published rule
+     * (ρ∞ = 2/(1-β2) - 1, ρ_t = ρ∞ - 2t β2^t/(1-β2^t)), each RAdam setting starts at or below its
+     * threshold and ends above it within the run.
+     */
+    @Test
+    void radamSettingsCrossTheirSwitch() {
+        for (String k : kernels()) {
+            Transform t = Transforms.parse(k);
+            if (t.spec().name().equals("scale_by_radam")) {
+                double b2 = ((Number) t.spec().named().get("b2")).doubleValue();
+                double threshold = ((Number) t.spec().named().get("threshold")).doubleValue();
+                double rhoInf = 2 / (1 - b2) - 1;
+                double rhoFirst = rhoInf - 2 * b2 / (1 - b2);
+                double rhoLast = rhoInf - 2 * STEPS * Math.pow(b2, STEPS) / (1 - Math.pow(b2, STEPS));
+                assertThat(rhoFirst).as(k + ": ρ at the first step").isLessThanOrEqualTo(threshold);
+                assertThat(rhoLast).as(k + ": ρ at the last step").isGreaterThan(threshold);
+            }
+        }
     }
 
     @ParameterizedTest
