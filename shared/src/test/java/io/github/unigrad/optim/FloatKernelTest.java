@@ -46,9 +46,14 @@ class FloatKernelTest {
                 "scale_by_radam(b1=0.9, b2=0.9, eps=1e-8)",
                 "scale_by_radam(b1=0.8, b2=0.99, eps=1e-6, threshold=4)",
                 "scale_by_radam(b1=0.9, b2=0.999, eps=1e-8, threshold=12)",
+                "scale_by_adadelta(rho=0.9, eps=1e-6)",
+                "scale_by_adadelta(rho=0.95, eps=1e-8)",
                 "scale_by_belief(b1=0.9, b2=0.999, eps=1e-16)",
                 "scale_by_belief(b1=0.9, b2=0.999, eps=1e-16, epsilonHat=true)",
                 "scale_by_belief(b1=0.8, b2=0.99, eps=1e-10)",
+                "scale_by_lion(b1=0.9, b2=0.99)",
+                "scale_by_lion(b1=0.5, b2=0.9)",
+                "scale_by_lion(b1=0, b2=0.99)",
                 "scale_by_lr",
                 "clip(0.5)");
     }
@@ -110,6 +115,22 @@ class FloatKernelTest {
                 assertThat(rhoLast).as(k + ": ρ at the last step").isGreaterThan(threshold);
             }
         }
+    }
+
+    /** Lion's sign at zero: where β1 m + (1-β1) g is exactly 0 both kernels give 0 (sign(0) = 0), not ±1. */
+    @Test
+    void lionsFloatKernelGivesNoDirectionWhereItsInterpolationIsZero() {
+        Transform lion = Transforms.parse("scale_by_lion(b1=0.5, b2=0.9)");
+        float[] u = {0f, -1f, 2f, 0f, -0.5f};
+        float[][] m = {{0f, 1f, -2f, 3f, 0f}};
+        float[] refU = u.clone();
+        float[][] refM = {m[0].clone()};
+        Step step = new Step(0, 0.1, null, null);
+        lion.dense(step, 1.0, u, null, 0, m, 0, 0, u.length);
+        doubleKernelRounded(lion, step, 1.0, refU, null, 0, refM, 0, 0, u.length);
+        assertThat(u).containsExactly(0f, 0f, 0f, 1f, -1f);
+        assertThat(refU).containsExactly(u);
+        FloatAgreement.assertAgrees(m[0], refM[0], "m");
     }
 
     @ParameterizedTest
