@@ -32,8 +32,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * Our updater, configured to DL4J's conventions, against every DL4J built-in updater: the same
  * parameters after 20 {@code fit} calls of a small double network (relative 1e-9) and the same
  * updater state (AdaBelief, which DL4J cannot train a network with, step by step). In a float
- * network (DL4J's default), where our updater runs the float kernels, the common rules agree to
- * float precision.
+ * network (DL4J's default), where our updater runs the float kernels, the stateful rules but Nadam
+ * agree to float precision (see {@link #floatTwins()}).
  */
 class UpdaterParityTest {
     private static final double TOLERANCE = 1e-9;
@@ -82,9 +82,15 @@ class UpdaterParityTest {
         }
     }
 
+    /**
+     * The twins with updater state, but Nadam: DL4J's native float Nadam and ours differ by 1.3e-5 relative
+     * in the change of the parameters after five fits, and by as much (1.28e-5) when ours widens to the
+     * double step instead of running its float kernel: the difference does not come from the float kernel.
+     */
     static List<Twin> floatTwins() {
         return twins().stream().filter(t -> t.builtin() instanceof Adam || t.builtin() instanceof Nesterovs
-                || t.builtin() instanceof AdaGrad || t.builtin() instanceof RmsProp || t.builtin() instanceof AMSGrad).toList();
+                || t.builtin() instanceof AdaGrad || t.builtin() instanceof RmsProp || t.builtin() instanceof AMSGrad
+                || t.builtin() instanceof AdaMax || t.builtin() instanceof AdaDelta).toList();
     }
 
     @ParameterizedTest(name = "{0}")

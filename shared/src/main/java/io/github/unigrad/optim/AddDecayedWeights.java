@@ -42,6 +42,15 @@ public final class AddDecayedWeights implements Transform {
         }
     }
 
+    /** The float kernel: the double kernel's loop in float, with the weight decay and scale rounded to float. */
+    @Override
+    public void dense(Step step, double scale, float[] u, float[] p, int o, float[][] state, int slab, int so, int n) {
+        float wd = (float) weightDecay, s = (float) scale;
+        for (int j = o, end = o + n; j < end; j++) {
+            u[j] = s * (u[j] + wd * p[j]);
+        }
+    }
+
     @Override
     public void sparse(Step step, double scale, double[] u, int from, int to, int[] idx, double[] p, int po, double[][] state, int slab, int so) {
         double wd = weightDecay;

@@ -37,6 +37,12 @@ public final class ClipByGlobalNorm implements Transform {
         Scale.by(u, o, o + n, scale * factor(step));
     }
 
+    /** The float kernel: {@link Scale#by(float[], int, int, double)} with the same factor. */
+    @Override
+    public void dense(Step step, double scale, float[] u, float[] p, int o, float[][] state, int slab, int so, int n) {
+        Scale.by(u, o, o + n, scale * factor(step));
+    }
+
     @Override
     public void sparse(Step step, double scale, double[] u, int from, int to, int[] idx, double[] p, int po, double[][] state, int slab, int so) {
         Scale.by(u, from, to, scale * factor(step));

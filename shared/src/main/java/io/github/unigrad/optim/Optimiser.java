@@ -160,7 +160,7 @@ public interface Optimiser extends SpecDescribed {
      * The dense step on float arrays (update, parameters and state all float, e.g. DL4J's FLOAT
      * views). By default the double step runs on cache-sized chunks widened from the floats and every
      * result is rounded back to float (the double step on the float values, rounded); a {@link Chain}
-     * instead runs each transform's float step, which for the hot rules is a float kernel (see
+     * instead runs each transform's float step, which for every catalogue transform is a float kernel (see
      * {@link Transform}) and agrees with the double step to float precision; {@link SkipNonFinite}
      * passes the float step to its inner optimiser; the other wrappers and {@link ScheduleFree} take
      * the widening default.

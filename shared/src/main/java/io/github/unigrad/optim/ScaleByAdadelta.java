@@ -30,18 +30,50 @@ public final class ScaleByAdadelta implements Transform {
         return 2;
     }
 
+    /**
+     * The scalars shared by the double and float kernels: {@code E ← rho E + c x²} for both averages,
+     * with {@code c = 1 - rho}, and ε.
+     */
+    private record Coefficients(double rho, double c, double eps) {
+    }
+
+    private Coefficients coefficients() {
+        return new Coefficients(rho, 1 - rho, eps);
+    }
+
     @Override
     public void dense(Step step, double scale, double[] u, double[] p, int o, double[][] state, int slab, int so, int n) {
         double[] msg = state[slab];
         double[] msdx = state[slab + 1];
+        Coefficients co = coefficients();
+        double rho = co.rho(), c = co.c(), eps = co.eps();
         int end = o + n;
         if (so == o) { // same index in every array: the JIT vectorises this loop
             for (int j = o; j < end; j++) {
-                u[j] = scale * element(u[j], msg, msdx, j, rho, eps);
+                u[j] = scale * element(u[j], msg, msdx, j, rho, c, eps);
             }
         } else {
             for (int j = o, k = so; j < end; j++, k++) {
-                u[j] = scale * element(u[j], msg, msdx, k, rho, eps);
+                u[j] = scale * element(u[j], msg, msdx, k, rho, c, eps);
+            }
+        }
+    }
+
+    /** The float kernel: the double kernel's loop and formula in float, with the same coefficients rounded to float. */
+    @Override
+    public void dense(Step step, double scale, float[] u, float[] p, int o, float[][] state, int slab, int so, int n) {
+        float[] msg = state[slab];
+        float[] msdx = state[slab + 1];
+        Coefficients co = coefficients();
+        float rho = (float) co.rho(), c = (float) co.c(), eps = (float) co.eps(), s = (float) scale;
+        int end = o + n;
+        if (so == o) { // same index in every array: the JIT vectorises this loop
+            for (int j = o; j < end; j++) {
+                u[j] = s * element(u[j], msg, msdx, j, rho, c, eps);
+            }
+        } else {
+            for (int j = o, k = so; j < end; j++, k++) {
+                u[j] = s * element(u[j], msg, msdx, k, rho, c, eps);
             }
         }
     }
@@ -50,17 +82,28 @@ public final class ScaleByAdadelta implements Transform {
     public void sparse(Step step, double scale, double[] u, int from, int to, int[] idx, double[] p, int po, double[][] state, int slab, int so) {
         double[] msg = state[slab];
         double[] msdx = state[slab + 1];
+        Coefficients co = coefficients();
+        double rho = co.rho(), c = co.c(), eps = co.eps();
         for (int j = from; j < to; j++) {
-            u[j] = scale * element(u[j], msg, msdx, so + idx[j], rho, eps);
+            u[j] = scale * element(u[j], msg, msdx, so + idx[j], rho, c, eps);
         }
     }
 
-    private static double element(double g, double[] msg, double[] msdx, int k, double rho, double eps) {
-        double sg = rho * msg[k] + (1 - rho) * g * g;
+    private static double element(double g, double[] msg, double[] msdx, int k, double rho, double c, double eps) {
+        double sg = rho * msg[k] + c * g * g;
         double x = msdx[k];
         double delta = g * (Math.sqrt(x + eps) / Math.sqrt(sg + eps));
         msg[k] = sg;
-        msdx[k] = rho * x + (1 - rho) * delta * delta;
+        msdx[k] = rho * x + c * delta * delta;
+        return delta;
+    }
+
+    private static float element(float g, float[] msg, float[] msdx, int k, float rho, float c, float eps) {
+        float sg = rho * msg[k] + c * g * g;
+        float x = msdx[k];
+        float delta = g * ((float) Math.sqrt(x + eps) / (float) Math.sqrt(sg + eps));
+        msg[k] = sg;
+        msdx[k] = rho * x + c * delta * delta;
         return delta;
     }
 

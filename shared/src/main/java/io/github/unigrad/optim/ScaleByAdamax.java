@@ -34,21 +34,53 @@ public final class ScaleByAdamax implements Transform {
         return 2;
     }
 
+    /**
+     * The scalars of one step, shared by the double and float kernels: {@code m ← b1 m + c1 g},
+     * {@code r ← max(b2 r, |g| + inside) + outside}, {@code u = a m / r}, where {@code a = 1/(1-β1^t)}
+     * and ε is {@code inside} (epsInMax) or {@code outside}, the other 0.
+     */
+    private record Coefficients(double b1, double c1, double b2, double a, double inside, double outside) {
+    }
+
+    private Coefficients coefficients(Step step) {
+        return new Coefficients(beta1, 1 - beta1, beta2, 1 / (1 - Math.pow(beta1, step.t())),
+                epsInMax ? eps : 0.0, epsInMax ? 0.0 : eps);
+    }
+
     @Override
     public void dense(Step step, double scale, double[] u, double[] p, int o, double[][] state, int slab, int so, int n) {
         double[] m = state[slab];
         double[] r = state[slab + 1];
-        double a = 1 / (1 - Math.pow(beta1, step.t()));
-        double inside = epsInMax ? eps : 0.0;
-        double outside = epsInMax ? 0.0 : eps;
+        Coefficients c = coefficients(step);
+        double b1 = c.b1(), c1 = c.c1(), b2 = c.b2(), a = c.a(), inside = c.inside(), outside = c.outside();
         int end = o + n;
         if (so == o) { // same index in every array: the JIT vectorises this loop
             for (int j = o; j < end; j++) {
-                u[j] = scale * element(u[j], m, r, j, beta1, beta2, a, inside, outside);
+                u[j] = scale * element(u[j], m, r, j, b1, c1, b2, a, inside, outside);
             }
         } else {
             for (int j = o, k = so; j < end; j++, k++) {
-                u[j] = scale * element(u[j], m, r, k, beta1, beta2, a, inside, outside);
+                u[j] = scale * element(u[j], m, r, k, b1, c1, b2, a, inside, outside);
+            }
+        }
+    }
+
+    /** The float kernel: the double kernel's loop and formula in float, with the same coefficients rounded to float. */
+    @Override
+    public void dense(Step step, double scale, float[] u, float[] p, int o, float[][] state, int slab, int so, int n) {
+        float[] m = state[slab];
+        float[] r = state[slab + 1];
+        Coefficients c = coefficients(step);
+        float b1 = (float) c.b1(), c1 = (float) c.c1(), b2 = (float) c.b2(), a = (float) c.a(),
+                inside = (float) c.inside(), outside = (float) c.outside(), s = (float) scale;
+        int end = o + n;
+        if (so == o) { // same index in every array: the JIT vectorises this loop
+            for (int j = o; j < end; j++) {
+                u[j] = s * element(u[j], m, r, j, b1, c1, b2, a, inside, outside);
+            }
+        } else {
+            for (int j = o, k = so; j < end; j++, k++) {
+                u[j] = s * element(u[j], m, r, k, b1, c1, b2, a, inside, outside);
             }
         }
     }
@@ -57,18 +89,26 @@ public final class ScaleByAdamax implements Transform {
     public void sparse(Step step, double scale, double[] u, int from, int to, int[] idx, double[] p, int po, double[][] state, int slab, int so) {
         double[] m = state[slab];
         double[] r = state[slab + 1];
-        double a = 1 / (1 - Math.pow(beta1, step.t()));
-        double inside = epsInMax ? eps : 0.0;
-        double outside = epsInMax ? 0.0 : eps;
+        Coefficients c = coefficients(step);
+        double b1 = c.b1(), c1 = c.c1(), b2 = c.b2(), a = c.a(), inside = c.inside(), outside = c.outside();
         for (int j = from; j < to; j++) {
-            u[j] = scale * element(u[j], m, r, so + idx[j], beta1, beta2, a, inside, outside);
+            u[j] = scale * element(u[j], m, r, so + idx[j], b1, c1, b2, a, inside, outside);
         }
     }
 
-    private static double element(double g, double[] m, double[] r, int k, double b1, double b2, double a,
+    private static double element(double g, double[] m, double[] r, int k, double b1, double c1, double b2, double a,
                                   double inside, double outside) {
-        double mk = b1 * m[k] + (1 - b1) * g;
+        double mk = b1 * m[k] + c1 * g;
         double rk = Math.max(b2 * r[k], Math.abs(g) + inside) + outside;
+        m[k] = mk;
+        r[k] = rk;
+        return a * mk / rk;
+    }
+
+    private static float element(float g, float[] m, float[] r, int k, float b1, float c1, float b2, float a,
+                                 float inside, float outside) {
+        float mk = b1 * m[k] + c1 * g;
+        float rk = Math.max(b2 * r[k], Math.abs(g) + inside) + outside;
         m[k] = mk;
         r[k] = rk;
         return a * mk / rk;

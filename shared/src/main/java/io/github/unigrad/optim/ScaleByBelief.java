@@ -34,29 +34,55 @@ public final class ScaleByBelief implements Transform {
         return 2;
     }
 
-    private double mScale(Step step) {
-        double c1 = 1 - Math.pow(beta1, step.t());
-        return epsilonHat ? Math.sqrt(1 - Math.pow(beta2, step.t())) / c1 : 1 / c1;
+    /**
+     * The scalars of one step, shared by the double and float kernels: {@code m ← b1 m + c1 g},
+     * {@code s ← b2 s + c2 (g - m)² + eps}, {@code u = a m / (√(s · ss) + eps)}, where {@code a = 1/(1-β1^t)}
+     * and {@code ss = 1/(1-β2^t)}, or with epsilonHat {@code a = √(1-β2^t)/(1-β1^t)} and {@code ss = 1}.
+     */
+    private record Coefficients(double b1, double c1, double b2, double c2, double a, double ss, double eps) {
     }
 
-    private double sScale(Step step) {
-        return epsilonHat ? 1 : 1 / (1 - Math.pow(beta2, step.t()));
+    private Coefficients coefficients(Step step) {
+        double bias1 = 1 - Math.pow(beta1, step.t());
+        double bias2 = 1 - Math.pow(beta2, step.t());
+        return new Coefficients(beta1, 1 - beta1, beta2, 1 - beta2,
+                epsilonHat ? Math.sqrt(bias2) / bias1 : 1 / bias1, epsilonHat ? 1 : 1 / bias2, eps);
     }
 
     @Override
     public void dense(Step step, double scale, double[] u, double[] p, int o, double[][] state, int slab, int so, int n) {
         double[] m = state[slab];
         double[] s = state[slab + 1];
-        double a = mScale(step);
-        double ss = sScale(step);
+        Coefficients c = coefficients(step);
+        double b1 = c.b1(), c1 = c.c1(), b2 = c.b2(), c2 = c.c2(), a = c.a(), ss = c.ss(), eps = c.eps();
         int end = o + n;
         if (so == o) { // same index in every array: the JIT vectorises this loop
             for (int j = o; j < end; j++) {
-                u[j] = scale * element(u[j], m, s, j, beta1, beta2, a, ss, eps);
+                u[j] = scale * element(u[j], m, s, j, b1, c1, b2, c2, a, ss, eps);
             }
         } else {
             for (int j = o, k = so; j < end; j++, k++) {
-                u[j] = scale * element(u[j], m, s, k, beta1, beta2, a, ss, eps);
+                u[j] = scale * element(u[j], m, s, k, b1, c1, b2, c2, a, ss, eps);
+            }
+        }
+    }
+
+    /** The float kernel: the double kernel's loop and formula in float, with the same coefficients rounded to float. */
+    @Override
+    public void dense(Step step, double scale, float[] u, float[] p, int o, float[][] state, int slab, int so, int n) {
+        float[] m = state[slab];
+        float[] s = state[slab + 1];
+        Coefficients c = coefficients(step);
+        float b1 = (float) c.b1(), c1 = (float) c.c1(), b2 = (float) c.b2(), c2 = (float) c.c2(), a = (float) c.a(),
+                ss = (float) c.ss(), eps = (float) c.eps(), f = (float) scale;
+        int end = o + n;
+        if (so == o) { // same index in every array: the JIT vectorises this loop
+            for (int j = o; j < end; j++) {
+                u[j] = f * element(u[j], m, s, j, b1, c1, b2, c2, a, ss, eps);
+            }
+        } else {
+            for (int j = o, k = so; j < end; j++, k++) {
+                u[j] = f * element(u[j], m, s, k, b1, c1, b2, c2, a, ss, eps);
             }
         }
     }
@@ -65,21 +91,31 @@ public final class ScaleByBelief implements Transform {
     public void sparse(Step step, double scale, double[] u, int from, int to, int[] idx, double[] p, int po, double[][] state, int slab, int so) {
         double[] m = state[slab];
         double[] s = state[slab + 1];
-        double a = mScale(step);
-        double ss = sScale(step);
+        Coefficients c = coefficients(step);
+        double b1 = c.b1(), c1 = c.c1(), b2 = c.b2(), c2 = c.c2(), a = c.a(), ss = c.ss(), eps = c.eps();
         for (int j = from; j < to; j++) {
-            u[j] = scale * element(u[j], m, s, so + idx[j], beta1, beta2, a, ss, eps);
+            u[j] = scale * element(u[j], m, s, so + idx[j], b1, c1, b2, c2, a, ss, eps);
         }
     }
 
-    private static double element(double g, double[] m, double[] s, int k, double b1, double b2, double a, double ss,
-                                  double eps) {
-        double mk = b1 * m[k] + (1 - b1) * g;
+    private static double element(double g, double[] m, double[] s, int k, double b1, double c1, double b2, double c2,
+                                  double a, double ss, double eps) {
+        double mk = b1 * m[k] + c1 * g;
         double r = g - mk;
-        double sk = b2 * s[k] + (1 - b2) * r * r + eps;
+        double sk = b2 * s[k] + c2 * r * r + eps;
         m[k] = mk;
         s[k] = sk;
         return a * mk / (Math.sqrt(sk * ss) + eps);
+    }
+
+    private static float element(float g, float[] m, float[] s, int k, float b1, float c1, float b2, float c2,
+                                 float a, float ss, float eps) {
+        float mk = b1 * m[k] + c1 * g;
+        float r = g - mk;
+        float sk = b2 * s[k] + c2 * r * r + eps;
+        m[k] = mk;
+        s[k] = sk;
+        return a * mk / ((float) Math.sqrt(sk * ss) + eps);
     }
 
     @Override

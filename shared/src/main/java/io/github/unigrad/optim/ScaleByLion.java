@@ -28,17 +28,48 @@ public final class ScaleByLion implements Transform {
         return 1;
     }
 
+    /**
+     * The scalars shared by the double and float kernels: {@code u = sign(b1 m + c1 g)},
+     * {@code m ← b2 m + c2 g}, with {@code c1 = 1 - b1} and {@code c2 = 1 - b2}.
+     */
+    private record Coefficients(double b1, double c1, double b2, double c2) {
+    }
+
+    private Coefficients coefficients() {
+        return new Coefficients(beta1, 1 - beta1, beta2, 1 - beta2);
+    }
+
     @Override
     public void dense(Step step, double scale, double[] u, double[] p, int o, double[][] state, int slab, int so, int n) {
         double[] m = state[slab];
+        Coefficients co = coefficients();
+        double b1 = co.b1(), c1 = co.c1(), b2 = co.b2(), c2 = co.c2();
         int end = o + n;
         if (so == o) { // same index in every array: the JIT vectorises this loop
             for (int j = o; j < end; j++) {
-                u[j] = scale * element(u[j], m, j, beta1, beta2);
+                u[j] = scale * element(u[j], m, j, b1, c1, b2, c2);
             }
         } else {
             for (int j = o, k = so; j < end; j++, k++) {
-                u[j] = scale * element(u[j], m, k, beta1, beta2);
+                u[j] = scale * element(u[j], m, k, b1, c1, b2, c2);
+            }
+        }
+    }
+
+    /** The float kernel: the double kernel's loop and formula in float, with the same coefficients rounded to float. */
+    @Override
+    public void dense(Step step, double scale, float[] u, float[] p, int o, float[][] state, int slab, int so, int n) {
+        float[] m = state[slab];
+        Coefficients co = coefficients();
+        float b1 = (float) co.b1(), c1 = (float) co.c1(), b2 = (float) co.b2(), c2 = (float) co.c2(), s = (float) scale;
+        int end = o + n;
+        if (so == o) { // same index in every array: the JIT vectorises this loop
+            for (int j = o; j < end; j++) {
+                u[j] = s * element(u[j], m, j, b1, c1, b2, c2);
+            }
+        } else {
+            for (int j = o, k = so; j < end; j++, k++) {
+                u[j] = s * element(u[j], m, k, b1, c1, b2, c2);
             }
         }
     }
@@ -46,15 +77,24 @@ public final class ScaleByLion implements Transform {
     @Override
     public void sparse(Step step, double scale, double[] u, int from, int to, int[] idx, double[] p, int po, double[][] state, int slab, int so) {
         double[] m = state[slab];
+        Coefficients co = coefficients();
+        double b1 = co.b1(), c1 = co.c1(), b2 = co.b2(), c2 = co.c2();
         for (int j = from; j < to; j++) {
-            u[j] = scale * element(u[j], m, so + idx[j], beta1, beta2);
+            u[j] = scale * element(u[j], m, so + idx[j], b1, c1, b2, c2);
         }
     }
 
-    private static double element(double g, double[] m, int k, double b1, double b2) {
+    private static double element(double g, double[] m, int k, double b1, double c1, double b2, double c2) {
         double mk = m[k];
-        double c = b1 * mk + (1 - b1) * g;
-        m[k] = b2 * mk + (1 - b2) * g;
+        double c = b1 * mk + c1 * g;
+        m[k] = b2 * mk + c2 * g;
+        return Math.signum(c);
+    }
+
+    private static float element(float g, float[] m, int k, float b1, float c1, float b2, float c2) {
+        float mk = m[k];
+        float c = b1 * mk + c1 * g;
+        m[k] = b2 * mk + c2 * g;
         return Math.signum(c);
     }
 

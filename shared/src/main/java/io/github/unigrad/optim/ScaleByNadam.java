@@ -36,31 +36,56 @@ public final class ScaleByNadam implements Transform {
         return 2;
     }
 
-    /** {coefficient on β1 m, coefficient on (1-β1) g, factor on v under the root}. */
-    private double[] coefficients(Step step) {
-        double c1 = 1 - Math.pow(beta1, step.t());
-        if (dl4j) {
-            return new double[] {1 / c1, 1 / c1, 1};
-        }
-        return new double[] {1 / (1 - Math.pow(beta1, step.t() + 1)), 1 / c1, 1 / (1 - Math.pow(beta2, step.t()))};
+    /**
+     * The scalars of one step, shared by the double and float kernels: {@code m ← b1 m + c1 g},
+     * {@code v ← b2 v + c2 g²}, {@code u = (am m + ag g) / (√(v · cv) + eps)}, where
+     * {@code am = β1/(1-β1^(t+1))}, {@code ag = (1-β1)/(1-β1^t)} and {@code cv = 1/(1-β2^t)}, or with dl4j
+     * {@code am = β1/(1-β1^t)} and {@code cv = 1}.
+     */
+    private record Coefficients(double b1, double c1, double b2, double c2, double am, double ag, double cv, double eps) {
+    }
+
+    private Coefficients coefficients(Step step) {
+        double bias1 = 1 - Math.pow(beta1, step.t());
+        double cm = dl4j ? 1 / bias1 : 1 / (1 - Math.pow(beta1, step.t() + 1));
+        double cv = dl4j ? 1 : 1 / (1 - Math.pow(beta2, step.t()));
+        return new Coefficients(beta1, 1 - beta1, beta2, 1 - beta2, cm * beta1, 1 / bias1 * (1 - beta1), cv, eps);
     }
 
     @Override
     public void dense(Step step, double scale, double[] u, double[] p, int o, double[][] state, int slab, int so, int n) {
         double[] m = state[slab];
         double[] v = state[slab + 1];
-        double[] c = coefficients(step);
-        double cm = c[0];
-        double cg = c[1];
-        double cv = c[2];
+        Coefficients c = coefficients(step);
+        double b1 = c.b1(), c1 = c.c1(), b2 = c.b2(), c2 = c.c2(), am = c.am(), ag = c.ag(), cv = c.cv(), eps = c.eps();
         int end = o + n;
         if (so == o) { // same index in every array: the JIT vectorises this loop
             for (int j = o; j < end; j++) {
-                u[j] = scale * element(u[j], m, v, j, beta1, beta2, cm, cg, cv, eps);
+                u[j] = scale * element(u[j], m, v, j, b1, c1, b2, c2, am, ag, cv, eps);
             }
         } else {
             for (int j = o, k = so; j < end; j++, k++) {
-                u[j] = scale * element(u[j], m, v, k, beta1, beta2, cm, cg, cv, eps);
+                u[j] = scale * element(u[j], m, v, k, b1, c1, b2, c2, am, ag, cv, eps);
+            }
+        }
+    }
+
+    /** The float kernel: the double kernel's loop and formula in float, with the same coefficients rounded to float. */
+    @Override
+    public void dense(Step step, double scale, float[] u, float[] p, int o, float[][] state, int slab, int so, int n) {
+        float[] m = state[slab];
+        float[] v = state[slab + 1];
+        Coefficients c = coefficients(step);
+        float b1 = (float) c.b1(), c1 = (float) c.c1(), b2 = (float) c.b2(), c2 = (float) c.c2(), am = (float) c.am(),
+                ag = (float) c.ag(), cv = (float) c.cv(), eps = (float) c.eps(), s = (float) scale;
+        int end = o + n;
+        if (so == o) { // same index in every array: the JIT vectorises this loop
+            for (int j = o; j < end; j++) {
+                u[j] = s * element(u[j], m, v, j, b1, c1, b2, c2, am, ag, cv, eps);
+            }
+        } else {
+            for (int j = o, k = so; j < end; j++, k++) {
+                u[j] = s * element(u[j], m, v, k, b1, c1, b2, c2, am, ag, cv, eps);
             }
         }
     }
@@ -69,22 +94,29 @@ public final class ScaleByNadam implements Transform {
     public void sparse(Step step, double scale, double[] u, int from, int to, int[] idx, double[] p, int po, double[][] state, int slab, int so) {
         double[] m = state[slab];
         double[] v = state[slab + 1];
-        double[] c = coefficients(step);
-        double cm = c[0];
-        double cg = c[1];
-        double cv = c[2];
+        Coefficients c = coefficients(step);
+        double b1 = c.b1(), c1 = c.c1(), b2 = c.b2(), c2 = c.c2(), am = c.am(), ag = c.ag(), cv = c.cv(), eps = c.eps();
         for (int j = from; j < to; j++) {
-            u[j] = scale * element(u[j], m, v, so + idx[j], beta1, beta2, cm, cg, cv, eps);
+            u[j] = scale * element(u[j], m, v, so + idx[j], b1, c1, b2, c2, am, ag, cv, eps);
         }
     }
 
-    private static double element(double g, double[] m, double[] v, int k, double b1, double b2,
-                                  double cm, double cg, double cv, double eps) {
-        double mk = b1 * m[k] + (1 - b1) * g;
-        double vk = b2 * v[k] + (1 - b2) * g * g;
+    private static double element(double g, double[] m, double[] v, int k, double b1, double c1, double b2, double c2,
+                                  double am, double ag, double cv, double eps) {
+        double mk = b1 * m[k] + c1 * g;
+        double vk = b2 * v[k] + c2 * g * g;
         m[k] = mk;
         v[k] = vk;
-        return (cm * b1 * mk + cg * (1 - b1) * g) / (Math.sqrt(vk * cv) + eps);
+        return (am * mk + ag * g) / (Math.sqrt(vk * cv) + eps);
+    }
+
+    private static float element(float g, float[] m, float[] v, int k, float b1, float c1, float b2, float c2,
+                                 float am, float ag, float cv, float eps) {
+        float mk = b1 * m[k] + c1 * g;
+        float vk = b2 * v[k] + c2 * g * g;
+        m[k] = mk;
+        v[k] = vk;
+        return (am * mk + ag * g) / ((float) Math.sqrt(vk * cv) + eps);
     }
 
     @Override

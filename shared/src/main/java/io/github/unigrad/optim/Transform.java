@@ -18,14 +18,17 @@ import io.github.unigrad.spec.SpecDescribed;
  * float by default). The float step's default widens the floats chunk by chunk to run the double
  * step and rounds the results back (one implementation, shared by every transform and optimiser):
  * correct for every transform, but about three times slower than the double step, because C2 (JDK
- * 17) does not vectorise float/double conversions. The hot transforms ({@link ScaleByAdam},
- * {@link Trace}, {@link NesterovVelocity}, {@link ScaleByAdagrad}, {@link ScaleByRms},
- * {@link ScaleByLearningRate}, {@link Clip}) therefore override it with a float kernel: a deliberate
- * per-primitive specialisation, as the JDK's {@code Arrays.fill(float[])} and {@code (double[])}.
- * Only the few-line loop body exists twice, with the same variable names in the same order; the
- * per-step coefficients are computed once, in double, by one method both loops use (the float loop
- * casts them to float), and arithmetic per element is in float. {@code FloatKernelTest} keeps each
- * twin within a few float ulps of its double kernel over many steps.
+ * 17) does not vectorise float/double conversions. Every catalogue transform therefore overrides the
+ * float dense step with a float kernel ({@link ScaleByAdam}, {@link ScaleByAdamax}, {@link ScaleByNadam},
+ * {@link ScaleByRadam}, {@link ScaleByBelief}, {@link ScaleByAdagrad}, {@link ScaleByRms},
+ * {@link ScaleByAdadelta}, {@link ScaleByLion}, {@link Trace}, {@link NesterovVelocity},
+ * {@link AddDecayedWeights}, {@link ScaleByLearningRate}, {@link Clip} and {@link ClipByGlobalNorm};
+ * the float sparse step keeps the default): a deliberate per-primitive specialisation, as the JDK's
+ * {@code Arrays.fill(float[])} and {@code (double[])}. Only the few-line loop body exists twice, with
+ * the same variable names in the same order; the per-step coefficients are computed once, in double,
+ * by one method both loops use (the float loop casts them to float), and arithmetic per element is in
+ * float. {@code FloatKernelTest} keeps each twin within a few float ulps of its double kernel over
+ * many steps.
  */
 public interface Transform extends SpecDescribed {
 

@@ -13,7 +13,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Keeps each float kernel the twin of its double kernel (see {@link Transform}): over 20 steps on
- * random gradients (some entries zero, as masked ones), with the update and state at the same and at
+ * random gradients (some entries zero, as masked ones), with random parameters or the gradient's norm
+ * for the transforms that read them, with the update and state at the same and at
  * different offsets, the float kernel's update and state agree, to float precision, with the double
  * kernel's run on the same float values and rounded to float, each carrying its own state.
  */
@@ -36,8 +37,31 @@ class FloatKernelTest {
                 "scale_by_adagrad(eps=1e-10, initialAccumulator=0.1)",
                 "scale_by_rms(alpha=0.99, eps=1e-8, initialAccumulator=1e-8)",
                 "scale_by_rms(alpha=0.9, eps=1e-6, centered=true)",
+                "scale_by_adamax(b1=0.9, b2=0.999, eps=1e-8)",
+                "scale_by_adamax(b1=0.8, b2=0.99, eps=1e-32, epsInMax=false)",
+                "scale_by_nadam(b1=0.9, b2=0.999, eps=1e-8)",
+                "scale_by_nadam(b1=0.8, b2=0.99, eps=1e-6, dl4j=true)",
+                // RAdam: each run crosses from its momentum phase to its rectified one (radamSettingsCrossTheirSwitch)
+                "scale_by_radam(b1=0.9, b2=0.999, eps=1e-8)",
+                "scale_by_radam(b1=0.9, b2=0.9, eps=1e-8)",
+                "scale_by_radam(b1=0.8, b2=0.99, eps=1e-6, threshold=4)",
+                "scale_by_radam(b1=0.9, b2=0.999, eps=1e-8, threshold=12)",
+                "scale_by_adadelta(rho=0.9, eps=1e-6)",
+                "scale_by_adadelta(rho=0.95, eps=1e-8)",
+                "scale_by_belief(b1=0.9, b2=0.999, eps=1e-16)",
+                "scale_by_belief(b1=0.9, b2=0.999, eps=1e-16, epsilonHat=true)",
+                "scale_by_belief(b1=0.8, b2=0.99, eps=1e-10)",
+                "scale_by_lion(b1=0.9, b2=0.99)",
+                "scale_by_lion(b1=0.5, b2=0.9)",
+                "scale_by_lion(b1=0, b2=0.99)",
+                "add_decayed_weights(0)",
+                "add_decayed_weights(0.01)",
+                "add_decayed_weights(0.5)",
                 "scale_by_lr",
-                "clip(0.5)");
+                "clip(0.5)",
+                "clip_by_global_norm(1)",
+                "clip_by_global_norm(30)", // clips on some steps only: the run's norms are 19 to 46
+                "clip_by_global_norm(1e6)");
     }
 
     /** Whether {@code t}'s class overrides the float dense step (has a float kernel). */
@@ -55,7 +79,11 @@ class FloatKernelTest {
         Set<String> withKernel = new TreeSet<>();
         for (String name : Transforms.catalogue().names()) {
             for (String sample : CatalogueContractTest.samples()) {
-                if (Optimisers.parse(sample) instanceof Chain c) {
+                Optimiser o = Optimisers.parse(sample);
+                while (o instanceof Wrapper w) {
+                    o = w.inner();
+                }
+                if (o instanceof Chain c) {
                     for (Transform t : c.transforms()) {
                         if (t.spec().name().equals(name) && hasFloatKernel(t)) {
                             withKernel.add(name);
@@ -70,8 +98,44 @@ class FloatKernelTest {
             assertThat(hasFloatKernel(t)).as(k).isTrue();
             listed.add(t.spec().name());
         }
-        assertThat(listed).isEqualTo(withKernel).contains("scale_by_adam", "trace", "nesterov_velocity",
-                "scale_by_adagrad", "scale_by_rms", "scale_by_lr", "clip");
+        assertThat(listed).isEqualTo(withKernel).isEqualTo(new TreeSet<>(Transforms.catalogue().names()));
+    }
+
+    /**
+     * RAdam's float kernel is checked on both sides of its switch: with ρ_t from the published rule
+     * (ρ∞ = 2/(1-β2) - 1, ρ_t = ρ∞ - 2t β2^t/(1-β2^t)), each RAdam setting starts at or below its
+     * threshold and ends above it within the run.
+     */
+    @Test
+    void radamSettingsCrossTheirSwitch() {
+        for (String k : kernels()) {
+            Transform t = Transforms.parse(k);
+            if (t.spec().name().equals("scale_by_radam")) {
+                double b2 = ((Number) t.spec().named().get("b2")).doubleValue();
+                double threshold = ((Number) t.spec().named().get("threshold")).doubleValue();
+                double rhoInf = 2 / (1 - b2) - 1;
+                double rhoFirst = rhoInf - 2 * b2 / (1 - b2);
+                double rhoLast = rhoInf - 2 * STEPS * Math.pow(b2, STEPS) / (1 - Math.pow(b2, STEPS));
+                assertThat(rhoFirst).as(k + ": ρ at the first step").isLessThanOrEqualTo(threshold);
+                assertThat(rhoLast).as(k + ": ρ at the last step").isGreaterThan(threshold);
+            }
+        }
+    }
+
+    /** Lion's sign at zero: where β1 m + (1-β1) g is exactly 0 both kernels give 0 (sign(0) = 0), not ±1. */
+    @Test
+    void lionsFloatKernelGivesNoDirectionWhereItsInterpolationIsZero() {
+        Transform lion = Transforms.parse("scale_by_lion(b1=0.5, b2=0.9)");
+        float[] u = {0f, -1f, 2f, 0f, -0.5f};
+        float[][] m = {{0f, 1f, -2f, 3f, 0f}};
+        float[] refU = u.clone();
+        float[][] refM = {m[0].clone()};
+        Step step = new Step(0, 0.1, null, null);
+        lion.dense(step, 1.0, u, null, 0, m, 0, 0, u.length);
+        doubleKernelRounded(lion, step, 1.0, refU, null, 0, refM, 0, 0, u.length);
+        assertThat(u).containsExactly(0f, 0f, 0f, 1f, -1f);
+        assertThat(refU).containsExactly(u);
+        FloatAgreement.assertAgrees(m[0], refM[0], "m");
     }
 
     @ParameterizedTest
@@ -88,7 +152,8 @@ class FloatKernelTest {
 
     /**
      * 20 steps of {@code t} on update entries {@code [o, o+N)} and state entries {@code [so, so+N)} of
-     * slabs from {@code slab}, both routes from the same float start, each keeping its own state.
+     * slabs from {@code slab}, both routes from the same float start, each keeping its own state; random
+     * parameters when {@code t} reads them and the update's global norm when it reads the summary.
      */
     private static void run(Transform t, int o, int so, int slab, double scale) {
         Random random = new Random(17);
@@ -107,10 +172,18 @@ class FloatKernelTest {
                 boolean masked = (j + i) % 5 == 0;
                 u[j] = masked ? 0f : (float) (random.nextGaussian() * Math.exp(random.nextGaussian()));
             }
+            float[] p = null;
+            if (t.needsParameters()) {
+                p = new float[u.length];
+                for (int j = 0; j < p.length; j++) {
+                    p[j] = (float) (3 * random.nextGaussian());
+                }
+            }
             float[] refU = u.clone();
-            Step step = new Step(i, 0.05 * (1 + i % 3), null, null);
-            t.dense(step, scale, u, null, o, state, slab, so, N);
-            doubleKernelRounded(t, step, scale, refU, o, ref, slab, so);
+            GradientSummary summary = t.needsGradientSummary() ? new GradientSummary().add(u, o, N) : null;
+            Step step = new Step(i, 0.05 * (1 + i % 3), summary, null);
+            t.dense(step, scale, u, p, o, state, slab, so, N);
+            doubleKernelRounded(t, step, scale, refU, p, o, ref, slab, so, N);
             FloatAgreement.assertAgrees(u, refU, t.spec() + " update at step " + i);
             for (int q = 0; q < k; q++) {
                 FloatAgreement.assertAgrees(state[slab + q], ref[slab + q], t.spec() + " slab " + q + " at step " + i);
@@ -119,19 +192,15 @@ class FloatKernelTest {
     }
 
     /** The double kernel on the float values widened (at the same offsets), rounded back to float. */
-    private static void doubleKernelRounded(Transform t, Step step, double scale, float[] u, int o, float[][] state, int slab, int so) {
-        double[] du = new double[u.length];
-        for (int j = 0; j < u.length; j++) {
-            du[j] = u[j];
-        }
+    private static void doubleKernelRounded(Transform t, Step step, double scale, float[] u, float[] p, int o,
+                                            float[][] state, int slab, int so, int n) {
+        double[] du = widen(u);
+        double[] dp = p == null ? null : widen(p);
         double[][] ds = new double[state.length][];
         for (int q = 0; q < state.length; q++) {
-            ds[q] = new double[state[q].length];
-            for (int j = 0; j < state[q].length; j++) {
-                ds[q][j] = state[q][j];
-            }
+            ds[q] = widen(state[q]);
         }
-        t.dense(step, scale, du, null, o, ds, slab, so, N);
+        t.dense(step, scale, du, dp, o, ds, slab, so, n);
         for (int j = 0; j < u.length; j++) {
             u[j] = (float) du[j];
         }
@@ -140,5 +209,13 @@ class FloatKernelTest {
                 state[q][j] = (float) ds[q][j];
             }
         }
+    }
+
+    private static double[] widen(float[] x) {
+        double[] d = new double[x.length];
+        for (int j = 0; j < x.length; j++) {
+            d[j] = x[j];
+        }
+        return d;
     }
 }
