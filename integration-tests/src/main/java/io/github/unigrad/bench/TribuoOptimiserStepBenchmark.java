@@ -48,15 +48,16 @@ import java.util.function.DoubleUnaryOperator;
  * (Tribuo's {@code foreachInPlace}: one pass, no allocation; the rules' cost does not depend on the
  * values); {@code denseRefill} and {@code sparseRefill} time the refill alone, and {@link #main}
  * subtracts it to print, per shape and rule, ours / built-in for the step alone and for refill plus
- * step, from the minimum and from the median over the measurement iterations. A much steadier measure
- * of the optimiser than whole training runs, whose time is mostly the rest of the trainer.
+ * step, from the minimum and from the median over the measurement iterations of three forks (the same
+ * code's time moves by 10–30% from one JVM to the next, with the JIT's decisions). A much steadier
+ * measure of the optimiser than whole training runs, whose time is mostly the rest of the trainer.
  *
  * <p>Run: {@code java -cp <classpath> io.github.unigrad.bench.TribuoOptimiserStepBenchmark [JMH options]},
  * e.g. {@code -wi 3 -i 10 -w 1s -r 1s}.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Fork(value = 1, jvmArgsAppend = {"-Xmx1g"})
+@Fork(value = 3, jvmArgsAppend = {"-Xmx1g"})
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 10, time = 1)
 public class TribuoOptimiserStepBenchmark {
