@@ -4,6 +4,7 @@ import io.github.unigrad.spec.Catalogue;
 import io.github.unigrad.spec.Params;
 import io.github.unigrad.spec.Range;
 import io.github.unigrad.spec.Spec;
+import io.github.unigrad.spec.SpecException;
 
 import java.util.List;
 
@@ -70,7 +71,7 @@ public final class Transforms {
         double dampening = p.real("dampening", 0, Range.UNIT);
         boolean nesterov = p.bool("nesterov", false);
         if (nesterov && dampening != 0) {
-            throw new io.github.unigrad.spec.SpecException(p.name() + ": nesterov=true needs dampening = 0 (as PyTorch), got "
+            throw new SpecException(p.name() + ": nesterov=true needs dampening = 0 (as PyTorch), got "
                     + Spec.formatNumber(dampening));
         }
         return new Trace(mu, dampening, nesterov);
@@ -99,7 +100,14 @@ public final class Transforms {
 
     static ScaleByNadam nadam(Params p) {
         Moments m = moments(p, new Moments(0.9, 0.999, 1e-8));
-        return new ScaleByNadam(m.b1(), m.b2(), m.eps(), p.bool("dl4j", false));
+        double momentumDecay = p.real("momentumDecay", 0, Range.NON_NEGATIVE);
+        boolean dl4j = p.bool("dl4j", false);
+        if (dl4j && momentumDecay != 0) {
+            throw new SpecException(p.name() + ": momentumDecay = " + Spec.formatNumber(momentumDecay)
+                    + " cannot be combined with dl4j=true (DL4J's Nadam has a constant β1); use momentumDecay = 0"
+                    + " (constant β1) or dl4j=false");
+        }
+        return new ScaleByNadam(m.b1(), m.b2(), m.eps(), momentumDecay, dl4j);
     }
 
     static ScaleByRadam radam(Params p) {

@@ -48,6 +48,7 @@ class ConvergenceTest {
             "amsgrad(lr=0.05); 2000; 1e-10",
             "adamax(lr=0.05); 2000; 1e-10",
             "nadam(lr=0.05); 2000; 1e-10",
+            "nadam(lr=0.05, momentumDecay=0.004); 2000; 1e-10",
             "adamw(lr=0.05, weightDecay=0); 2000; 1e-10",
             "radam(lr=0.05); 2000; 1e-10",
             "adadelta; 2000; 1e-10",

@@ -41,6 +41,8 @@ class FloatKernelTest {
                 "scale_by_adamax(b1=0.8, b2=0.99, eps=1e-32, epsInMax=false)",
                 "scale_by_nadam(b1=0.9, b2=0.999, eps=1e-8)",
                 "scale_by_nadam(b1=0.8, b2=0.99, eps=1e-6, dl4j=true)",
+                "scale_by_nadam(b1=0.9, b2=0.999, eps=1e-8, momentumDecay=0.004)",
+                "scale_by_nadam(b1=0.8, b2=0.99, eps=1e-6, momentumDecay=0.1)",
                 // RAdam: each run crosses from its momentum phase to its rectified one (radamSettingsCrossTheirSwitch)
                 "scale_by_radam(b1=0.9, b2=0.999, eps=1e-8)",
                 "scale_by_radam(b1=0.9, b2=0.9, eps=1e-8)",

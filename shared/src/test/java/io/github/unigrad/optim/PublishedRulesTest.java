@@ -291,6 +291,100 @@ class PublishedRulesTest {
         });
     }
 
+    /**
+     * PyTorch's {@code NAdam} step ({@code _single_tensor_nadam}) for one entry: μ_t and μ_{t+1} from the schedule,
+     * the running product Π_t updated in {@code product[0]}, then
+     * {@code u = lr ((1-μ_t)/(1-Π_t) g + μ_{t+1}/(1-Π_t μ_{t+1}) m) / (√(v/(1-β2^t)) + ε)}.
+     */
+    static final class PyTorchNadam {
+        final double lr, b1, b2, eps, psi;
+        final double[] m = zeros();
+        final double[] v = zeros();
+        double product = 1;
+
+        PyTorchNadam(double lr, double b1, double b2, double eps, double psi) {
+            this.lr = lr;
+            this.b1 = b1;
+            this.b2 = b2;
+            this.eps = eps;
+            this.psi = psi;
+        }
+
+        double[] update(int t, double[] g) {
+            double mu = b1 * (1 - 0.5 * Math.pow(0.96, t * psi));
+            double muNext = b1 * (1 - 0.5 * Math.pow(0.96, (t + 1) * psi));
+            product *= mu;
+            double[] u = new double[N];
+            for (int j = 0; j < N; j++) {
+                m[j] = b1 * m[j] + (1 - b1) * g[j];
+                v[j] = b2 * v[j] + (1 - b2) * g[j] * g[j];
+                double denom = Math.sqrt(v[j] / (1 - Math.pow(b2, t))) + eps;
+                u[j] = lr * (1 - mu) / (1 - product) * g[j] / denom + lr * muNext / (1 - product * muNext) * m[j] / denom;
+            }
+            return u;
+        }
+    }
+
+    @Test
+    void nadamWithPyTorchsMomentumSchedule() {
+        PyTorchNadam defaults = new PyTorchNadam(0.01, 0.9, 0.999, 1e-8, 0.004);
+        check("nadam(lr=0.01, momentumDecay=0.004)", (t, g, th) -> defaults.update(t, g));
+        PyTorchNadam other = new PyTorchNadam(0.02, 0.8, 0.99, 1e-6, 0.1);
+        check("nadam(lr=0.02, b1=0.8, b2=0.99, eps=1e-6, momentumDecay=0.1)", (t, g, th) -> other.update(t, g));
+        // a fast schedule and β1 = 0.95: μ_t climbs from 0.52 to 0.79 within the T steps
+        PyTorchNadam fast = new PyTorchNadam(0.01, 0.95, 0.999, 1e-8, 5);
+        check("nadam(lr=0.01, b1=0.95, momentumDecay=5)", (t, g, th) -> fast.update(t, g));
+    }
+
+    /**
+     * Step 1 by hand: μ_1 = 0.9(1 - ½·0.96^0.004) = 0.4500735, μ_2 = 0.9(1 - ½·0.96^0.008) = 0.4501469, Π_1 = μ_1,
+     * m = 0.1g, v̂ = g², so u = lr (g + μ_2/(1 - μ_1μ_2)·0.1g)/(|g| + ε) = 0.0105645 for lr = 0.01, g = 0.7.
+     */
+    @Test
+    void nadamsFirstScheduledStepByHand() {
+        Run run = new Run(Optimisers.parse("nadam(lr=0.01, momentumDecay=0.004)"), new double[] {0});
+        assertThat(run.step(new double[] {0.7})[0]).isCloseTo(0.0105645176, within(1e-10));
+    }
+
+    /**
+     * Π_t is computed from t alone (a series, not a running product): one step begun at index t - 1, on moments
+     * carried over, against PyTorch's running product of t factors, far along the schedule as well.
+     */
+    @Test
+    void nadamsScheduleProductAgreesWithTheRunningProductAtAnyStep() {
+        for (double psi : new double[] {0.004, 1e-9, 0.5}) {
+            for (long t : new long[] {1, 2, 3, 10, 57, 100, 1000, 100_000}) {
+                double product = 1;
+                for (long i = 1; i <= t; i++) {
+                    product *= 0.9 * (1 - 0.5 * Math.pow(0.96, i * psi));
+                }
+                double mu = 0.9 * (1 - 0.5 * Math.pow(0.96, t * psi));
+                double muNext = 0.9 * (1 - 0.5 * Math.pow(0.96, (t + 1) * psi));
+                double[] g = {0.3, -1.5};
+                double[][] state = {{0.2, -0.4}, {0.05, 0.5}};
+                double[] u = g.clone();
+                Transform nadam = Transforms.parse("scale_by_nadam(momentumDecay=" + psi + ")");
+                nadam.dense(new Step(t - 1, 1, null, null), 1, u, null, 0, state, 0, 0, 2);
+                for (int j = 0; j < 2; j++) {
+                    double m = 0.9 * new double[] {0.2, -0.4}[j] + 0.1 * g[j];
+                    double v = 0.999 * new double[] {0.05, 0.5}[j] + 0.001 * g[j] * g[j];
+                    double denom = Math.sqrt(v / (1 - Math.pow(0.999, t))) + 1e-8;
+                    double expected = ((1 - mu) / (1 - product) * g[j] + muNext / (1 - product * muNext) * m) / denom;
+                    assertThat(u[j]).as("ψ = %s, t = %d, entry %d", psi, t, j)
+                            .isCloseTo(expected, within(1e-13 * Math.abs(expected)));
+                }
+            }
+        }
+    }
+
+    @Test
+    void nadamsSpecPrintsItsMomentumDecay() {
+        assertThat(Optimisers.parse("nadam(lr=0.01, momentumDecay=0.004)").spec().toString())
+                .isEqualTo("nadam(lr=0.01, b1=0.9, b2=0.999, eps=1e-8, momentumDecay=0.004, dl4j=false)");
+        assertThat(Optimisers.parse("nadam").spec().toString())
+                .isEqualTo("nadam(lr=0.002, b1=0.9, b2=0.999, eps=1e-8, momentumDecay=0, dl4j=false)");
+    }
+
     @Test
     void radamRectifiesOnceTheVarianceIsTractable() {
         // b2 = 0.9: rho_inf = 19; rho_t > 5 from t = 5 on, so both branches run within T = 8 steps
