@@ -50,7 +50,8 @@ import com.oracle.labs.mlrg.olcut.provenance.impl.ConfiguredObjectProvenanceImpl
  * which folds them into the rule's own pass: plain SGD is one pass over the gradient, as Tribuo's
  * {@code SGD}, and AdaGrad two, as Tribuo's {@code AdaGrad}. A matrix goes to the optimiser in one call
  * ({@link Optimiser#denseRows}; {@link Optimiser#sparseRows}, which reads the rows in place through
- * {@link SparseRows}), so the chain's per-call work is done once per tensor, as Tribuo's does; {@code TribuoOptimiserStepBenchmark} measures the step alone.
+ * {@link SparseRows}), so the chain's per-call work is done once per tensor, as Tribuo's does;
+ * {@code TribuoOptimiserStepBenchmark} measures the step alone.
  *
  * <p><b>Parameters.</b> Rules that read the parameters (decoupled weight decay, Pegasos) get them
  * from the {@link Parameters} given to {@link #initialise}; rules whose evaluation point differs from
