@@ -42,8 +42,15 @@ public final class ScaleByAdamax implements Transform {
     private record Coefficients(double b1, double c1, double b2, double a, double inside, double outside) {
     }
 
+    private final StepMemo<Coefficients> memo = new StepMemo<>(this::coefficientsAt);
+
+    /** This step's coefficients, computed once per step ({@link StepMemo}). */
     private Coefficients coefficients(Step step) {
-        return new Coefficients(beta1, 1 - beta1, beta2, 1 / (1 - Math.pow(beta1, step.t())),
+        return memo.at(step.t());
+    }
+
+    private Coefficients coefficientsAt(long t) {
+        return new Coefficients(beta1, 1 - beta1, beta2, 1 / (1 - Math.pow(beta1, t)),
                 epsInMax ? eps : 0.0, epsInMax ? 0.0 : eps);
     }
 

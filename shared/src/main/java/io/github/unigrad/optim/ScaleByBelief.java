@@ -42,9 +42,16 @@ public final class ScaleByBelief implements Transform {
     private record Coefficients(double b1, double c1, double b2, double c2, double a, double ss, double eps) {
     }
 
+    private final StepMemo<Coefficients> memo = new StepMemo<>(this::coefficientsAt);
+
+    /** This step's coefficients, computed once per step ({@link StepMemo}). */
     private Coefficients coefficients(Step step) {
-        double bias1 = 1 - Math.pow(beta1, step.t());
-        double bias2 = 1 - Math.pow(beta2, step.t());
+        return memo.at(step.t());
+    }
+
+    private Coefficients coefficientsAt(long t) {
+        double bias1 = 1 - Math.pow(beta1, t);
+        double bias2 = 1 - Math.pow(beta2, t);
         return new Coefficients(beta1, 1 - beta1, beta2, 1 - beta2,
                 epsilonHat ? Math.sqrt(bias2) / bias1 : 1 / bias1, epsilonHat ? 1 : 1 / bias2, eps);
     }

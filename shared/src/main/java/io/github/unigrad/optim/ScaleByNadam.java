@@ -69,8 +69,14 @@ public final class ScaleByNadam implements Transform {
     private record Coefficients(double b1, double c1, double b2, double c2, double am, double ag, double cv, double eps) {
     }
 
+    private final StepMemo<Coefficients> memo = new StepMemo<>(this::coefficientsAt);
+
+    /** This step's coefficients, computed once per step ({@link StepMemo}). */
     private Coefficients coefficients(Step step) {
-        long t = step.t();
+        return memo.at(step.t());
+    }
+
+    private Coefficients coefficientsAt(long t) {
         double cv = dl4j ? 1 : 1 / (1 - Math.pow(beta2, t));
         double am;
         double ag;

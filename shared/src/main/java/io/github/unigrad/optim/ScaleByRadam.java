@@ -43,8 +43,15 @@ public final class ScaleByRadam implements Transform {
     private record Coefficients(double b1, double c1, double b2, double c2, double a, boolean adaptive, double eps) {
     }
 
+    private final StepMemo<Coefficients> memo = new StepMemo<>(this::coefficientsAt);
+
+    /** This step's coefficients, computed once per step ({@link StepMemo}). */
     private Coefficients coefficients(Step step) {
-        double t = step.t();
+        return memo.at(step.t());
+    }
+
+    private Coefficients coefficientsAt(long count) {
+        double t = count;
         double bias1 = 1 - Math.pow(beta1, t);
         double b2t = Math.pow(beta2, t);
         double bias2 = 1 - b2t;

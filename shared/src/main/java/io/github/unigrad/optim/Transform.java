@@ -9,7 +9,8 @@ import io.github.unigrad.spec.SpecDescribed;
  *
  * <p>The state lives outside the transform (in {@code state[slab + k][so + j]}, k < slabs()), so
  * the DL4J adapter can point it at DL4J's updater-state view and the Tribuo adapter at arrays it
- * owns; a transform object holds only its hyperparameters.
+ * owns; a transform object holds only its hyperparameters (and, for the rules with bias corrections,
+ * the last step's coefficients, derived from them: {@link StepMemo}).
  *
  * <p>Every implementation's loop is a single pass over primitive arrays with no allocation and no
  * call per element.
