@@ -306,6 +306,37 @@ class ShapedLossLayerTest {
         }
     }
 
+    /**
+     * DL4J defect (1.0.0-M2.1): {@code CnnLossLayer} with {@code format(NHWC)} cannot take a 4-D label mask.
+     * {@code ConvolutionUtils.reshapeMaskIfRequired} flattens every rank-4 mask as NCHW, whatever the
+     * format, in {@code backpropGradient} as in {@code computeScore}: a per-pixel mask {@code [n, h, w, 1]}
+     * becomes {@code [n·w, h]} and a per-output mask {@code [n, h, w, c]} becomes {@code [n·w·c, h]}, neither
+     * fitting the {@code [n·h·w, c]} the loss gets in backprop; a per-pixel mask given as {@code [n, 1, h, w]}
+     * fits it, but not the {@code [n·w·c, h]} that {@code computeScore} hands the loss (see
+     * {@link #cnnLossLayerInNhwcFormatScoresAlongTheHeightInsteadOfTheChannels}). So
+     * {@code computeGradientAndScore} (and {@code fit}) fails with any loss: ours rejects the mask's shape
+     * naming it and the shapes it would fit; the layer flattens it before the loss sees it, so our adapter
+     * cannot correct it.
+     */
+    @Test
+    void cnnLossLayerInNhwcFormatFailsWithEveryFourDimensionalMask() {
+        Twin twin = Twin.MSE;
+        Random r = new Random(3);
+        long height = CHANNELS + 1;
+        INDArray x = Arrays2.gaussian(r, DataType.DOUBLE, EXAMPLES, height, 5, IN);
+        INDArray y = Arrays2.gaussian(r, DataType.DOUBLE, EXAMPLES, height, 5, CHANNELS);
+        long[][] masks = {{EXAMPLES, height, 5, 1}, {EXAMPLES, 1, height, 5}, {EXAMPLES, height, 5, CHANNELS}};
+        for (long[] shape : masks) {
+            INDArray mask = Arrays2.mask(r, EXAMPLES, Math.toIntExact(shape[1] * shape[2] * shape[3]))
+                    .castTo(DataType.DOUBLE).reshape('c', shape);
+            for (ILossFunction loss : new ILossFunction[]{twin.builtin.get(), new UnigradLoss(twin.spec)}) {
+                MultiLayerNetwork net = cnnNet(CNN2DFormat.NHWC, twin, loss, new DataSet(x, y, null, mask));
+                assertThatThrownBy(net::computeGradientAndScore).as(loss + ", mask " + Arrays.toString(shape))
+                        .isInstanceOf(loss instanceof UnigradLoss ? IllegalArgumentException.class : IllegalStateException.class);
+            }
+        }
+    }
+
     /** A 3×3 same-mode convolution (tanh) with {@code CHANNELS} outputs and a {@code CnnLossLayer}, both in {@code format}. */
     private static MultiLayerNetwork cnnNet(CNN2DFormat format, Twin twin, ILossFunction loss, DataSet data) {
         return withData(base(DataType.DOUBLE).list()
