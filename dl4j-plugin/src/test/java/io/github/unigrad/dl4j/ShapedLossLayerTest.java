@@ -1,6 +1,7 @@
 package io.github.unigrad.dl4j;
 
 import io.github.unigrad.dl4j.Nets.Precision;
+import org.deeplearning4j.nn.conf.CNN2DFormat;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.RNNFormat;
 import org.deeplearning4j.nn.conf.layers.Cnn3DLossLayer;
@@ -21,6 +22,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.exception.ND4JIllegalStateException;
+import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.lossfunctions.ILossFunction;
 import org.nd4j.linalg.lossfunctions.impl.LossMCXENT;
 import org.nd4j.linalg.lossfunctions.impl.LossMSE;
@@ -246,5 +248,151 @@ class ShapedLossLayerTest {
                 }
             }
         }
+    }
+
+    /**
+     * DL4J defect (1.0.0-M2.1): in {@code CnnLossLayer} with {@code format(NHWC)}, {@code computeScore}
+     * flattens the input and labels {@code [n, h, w, c]} with {@code ConvolutionUtils.reshape4dTo2d(array,
+     * workspaceMgr, type)}, the overload that assumes NCHW: the loss gets one row per {@code (example,
+     * column, channel)} holding the {@code h} values of an image column, so the activation and the loss
+     * run along the height instead of the channels: MSE sums the same squares but divides them by {@code h}
+     * instead of {@code c} (right only when {@code h == c}); softmax normalises over the wrong axis.
+     * Whatever the loss, built-in or ours: the loss only sees the 2-D arrays the layer hands it, so our
+     * adapter cannot correct it. {@code backpropGradient} and
+     * {@code computeScoreForExamples} pass the format, so the gradients are right (those of the NCHW twin);
+     * but {@code computeScoreForExamples} reshapes the per-pixel scores to {@code [n, 1, w, c]} (the input's
+     * shape with index 1, here {@code h}, set to 1), which fails unless {@code h == c}, and is then right.
+     * The right score is {@code (1/n)·Σ} over pixels of the loss over the channels, computed here by hand.
+     */
+    @ParameterizedTest
+    @EnumSource(Twin.class)
+    void cnnLossLayerInNhwcFormatScoresAlongTheHeightInsteadOfTheChannels(Twin twin) {
+        Precision p = Precision.DOUBLE;
+        for (int height : new int[]{CHANNELS + 1, CHANNELS}) {
+            Random r = new Random(3);
+            long[] in = {EXAMPLES, IN, height, 5};
+            DataSet nchw = new DataSet(Arrays2.gaussian(r, p.type, in), twin.labels(r, p.type, new long[]{EXAMPLES, CHANNELS, height, 5}));
+            DataSet nhwc = new DataSet(nchw.getFeatures().permute(0, 2, 3, 1).dup('c'), nchw.getLabels().permute(0, 2, 3, 1).dup('c'));
+            MultiLayerNetwork right = cnnNet(CNN2DFormat.NCHW, twin, twin.builtin.get(), nchw);
+            MultiLayerNetwork builtin = cnnNet(CNN2DFormat.NHWC, twin, twin.builtin.get(), nhwc);
+            assertThat(builtin.params()).isEqualTo(right.params());
+            INDArray z = builtin.feedForward(nhwc.getFeatures(), false).get(1); // the convolution's output [n, h, w, c]
+            double[] perExample = byHand(twin, z, nhwc.getLabels(), 3);
+            double rightScore = Arrays.stream(perExample).sum() / EXAMPLES;
+            double wrongScore = Arrays.stream(byHand(twin, z, nhwc.getLabels(), 1)).sum() / EXAMPLES;
+            assertThat(Arrays2.relativeError(rightScore, right.score(nchw, false))).as("NCHW score").isLessThanOrEqualTo(p.tolerance);
+            if (twin == Twin.MSE) { // the same squares, divided by h instead of c
+                assertThat(Arrays2.relativeError(rightScore * CHANNELS / height, wrongScore)).isLessThanOrEqualTo(p.tolerance);
+            }
+            if (twin != Twin.MSE || height != CHANNELS) {
+                assertThat(Arrays2.relativeError(rightScore, wrongScore)).isGreaterThan(1e3 * p.tolerance);
+            }
+            right.computeGradientAndScore();
+            for (ILossFunction loss : new ILossFunction[]{twin.builtin.get(), new UnigradLoss(twin.spec)}) {
+                String what = loss + ", h = " + height;
+                MultiLayerNetwork net = cnnNet(CNN2DFormat.NHWC, twin, loss, nhwc);
+                assertThat(Arrays2.relativeError(wrongScore, net.score(nhwc, false))).as(what).isLessThanOrEqualTo(p.tolerance);
+                net.computeGradientAndScore();
+                assertThat(Arrays2.relativeError(wrongScore, net.score())).as(what).isLessThanOrEqualTo(p.tolerance);
+                assertSameGradients(right.gradient(), net.gradient(), p);
+                if (height == CHANNELS) {
+                    assertThat(Arrays2.relativeError(Nd4j.createFromArray(perExample).reshape(EXAMPLES, 1),
+                            net.scoreExamples(nhwc, false))).as(what).isLessThanOrEqualTo(p.tolerance);
+                } else {
+                    assertThatThrownBy(() -> net.scoreExamples(nhwc, false)).as(what)
+                            .isInstanceOf(ND4JIllegalStateException.class).hasMessageContaining("New shape length doesn't match");
+                }
+            }
+        }
+    }
+
+    /**
+     * DL4J defect (1.0.0-M2.1): {@code CnnLossLayer} with {@code format(NHWC)} cannot take a 4-D label mask.
+     * {@code ConvolutionUtils.reshapeMaskIfRequired} flattens every rank-4 mask as NCHW, whatever the
+     * format, in {@code backpropGradient} as in {@code computeScore}: a per-pixel mask {@code [n, h, w, 1]}
+     * becomes {@code [n·w, h]} and a per-output mask {@code [n, h, w, c]} becomes {@code [n·w·c, h]}, neither
+     * fitting the {@code [n·h·w, c]} the loss gets in backprop; a per-pixel mask given as {@code [n, 1, h, w]}
+     * fits it, but not the {@code [n·w·c, h]} that {@code computeScore} hands the loss (see
+     * {@link #cnnLossLayerInNhwcFormatScoresAlongTheHeightInsteadOfTheChannels}). So
+     * {@code computeGradientAndScore} (and {@code fit}) fails with any loss: ours rejects the mask's shape
+     * naming it and the shapes it would fit; the layer flattens it before the loss sees it, so our adapter
+     * cannot correct it.
+     */
+    @Test
+    void cnnLossLayerInNhwcFormatFailsWithEveryFourDimensionalMask() {
+        Twin twin = Twin.MSE;
+        Random r = new Random(3);
+        long height = CHANNELS + 1;
+        INDArray x = Arrays2.gaussian(r, DataType.DOUBLE, EXAMPLES, height, 5, IN);
+        INDArray y = Arrays2.gaussian(r, DataType.DOUBLE, EXAMPLES, height, 5, CHANNELS);
+        long[][] masks = {{EXAMPLES, height, 5, 1}, {EXAMPLES, 1, height, 5}, {EXAMPLES, height, 5, CHANNELS}};
+        for (long[] shape : masks) {
+            INDArray mask = Arrays2.mask(r, EXAMPLES, Math.toIntExact(shape[1] * shape[2] * shape[3]))
+                    .castTo(DataType.DOUBLE).reshape('c', shape);
+            for (ILossFunction loss : new ILossFunction[]{twin.builtin.get(), new UnigradLoss(twin.spec)}) {
+                MultiLayerNetwork net = cnnNet(CNN2DFormat.NHWC, twin, loss, new DataSet(x, y, null, mask));
+                assertThatThrownBy(net::computeGradientAndScore).as(loss + ", mask " + Arrays.toString(shape))
+                        .isInstanceOf(loss instanceof UnigradLoss ? IllegalArgumentException.class : IllegalStateException.class);
+            }
+        }
+    }
+
+    /** A 3×3 same-mode convolution (tanh) with {@code CHANNELS} outputs and a {@code CnnLossLayer}, both in {@code format}. */
+    private static MultiLayerNetwork cnnNet(CNN2DFormat format, Twin twin, ILossFunction loss, DataSet data) {
+        return withData(base(DataType.DOUBLE).list()
+                .layer(new ConvolutionLayer.Builder(3, 3).nIn(IN).nOut(CHANNELS).convolutionMode(ConvolutionMode.Same)
+                        .dataFormat(format).activation(Activation.TANH).build())
+                .layer(new CnnLossLayer.Builder().format(format).lossFunction(loss).activation(twin.activation).build())
+                .build(), data);
+    }
+
+    /**
+     * Per example, the sum over the vectors of {@code z} and {@code y} ({@code [n, h, w, c]}) along
+     * {@code axis} of {@code twin}'s loss of the vector: the mean over it of {@code (sigmoid(z) − y)²}, or
+     * {@code −Σ y·log softmax(z)}. Along the channels (axis 3), the per-example scores of an NHWC image.
+     */
+    private static double[] byHand(Twin twin, INDArray z, INDArray y, int axis) {
+        long[] shape = z.shape();
+        int[] others = axis == 1 ? new int[]{2, 3} : new int[]{1, 2};
+        double[] sums = new double[(int) shape[0]];
+        double[] zs = new double[(int) shape[axis]];
+        double[] ys = new double[zs.length];
+        long[] at = new long[4];
+        for (at[0] = 0; at[0] < shape[0]; at[0]++) {
+            for (at[others[0]] = 0; at[others[0]] < shape[others[0]]; at[others[0]]++) {
+                for (at[others[1]] = 0; at[others[1]] < shape[others[1]]; at[others[1]]++) {
+                    for (int k = 0; k < zs.length; k++) {
+                        at[axis] = k;
+                        zs[k] = z.getDouble(at);
+                        ys[k] = y.getDouble(at);
+                    }
+                    sums[(int) at[0]] += twin == Twin.MSE ? meanSquaredSigmoidError(zs, ys) : softmaxCrossEntropy(zs, ys);
+                }
+            }
+        }
+        return sums;
+    }
+
+    private static double meanSquaredSigmoidError(double[] z, double[] y) {
+        double s = 0;
+        for (int k = 0; k < z.length; k++) {
+            double d = 1 / (1 + Math.exp(-z[k])) - y[k];
+            s += d * d;
+        }
+        return s / z.length;
+    }
+
+    private static double softmaxCrossEntropy(double[] z, double[] y) {
+        double max = Arrays.stream(z).max().orElseThrow();
+        double sumExp = 0;
+        for (double v : z) {
+            sumExp += Math.exp(v - max);
+        }
+        double logSumExp = max + Math.log(sumExp);
+        double s = 0;
+        for (int k = 0; k < z.length; k++) {
+            s -= y[k] * (z[k] - logSumExp);
+        }
+        return s;
     }
 }
