@@ -43,34 +43,22 @@ public final class ScaleByAdam implements Transform {
         return amsgrad ? 3 : 2;
     }
 
-    /**
-     * The scalars of one step, shared by the double and float kernels:
-     * {@code m ← b1 m + c1 g}, {@code v ← b2 v + c2 g²}, {@code u = a m / (√(v · vs) + eps)}, where
-     * {@code a = 1/(1-β1^t)} and {@code vs = 1/(1-β2^t)}, or with epsilonHat {@code a = √(1-β2^t)/(1-β1^t)}
-     * and {@code vs = 1}.
-     */
-    private record Coefficients(double b1, double c1, double b2, double c2, double a, double vs, double eps) {
-    }
+    private final StepMemo<MomentCoefficients> memo = new StepMemo<>(this::coefficientsAt);
 
-    private final StepMemo<Coefficients> memo = new StepMemo<>(this::coefficientsAt);
-
-    /** This step's coefficients, computed once per step ({@link StepMemo}). */
-    private Coefficients coefficients(Step step) {
+    /** This step's coefficients ({@link MomentCoefficients}), computed once per step ({@link StepMemo}). */
+    private MomentCoefficients coefficients(Step step) {
         return memo.at(step.t());
     }
 
-    private Coefficients coefficientsAt(long t) {
-        double bias1 = 1 - Math.pow(beta1, t);
-        double bias2 = 1 - Math.pow(beta2, t);
-        return new Coefficients(beta1, 1 - beta1, beta2, 1 - beta2,
-                epsilonHat ? Math.sqrt(bias2) / bias1 : 1 / bias1, epsilonHat ? 1 : 1 / bias2, eps);
+    private MomentCoefficients coefficientsAt(long t) {
+        return MomentCoefficients.at(beta1, beta2, eps, epsilonHat, t);
     }
 
     @Override
     public void dense(Step step, double scale, double[] u, double[] p, int o, double[][] state, int slab, int so, int n) {
         double[] m = state[slab];
         double[] v = state[slab + 1];
-        Coefficients c = coefficients(step);
+        MomentCoefficients c = coefficients(step);
         double b1 = c.b1(), c1 = c.c1(), b2 = c.b2(), c2 = c.c2(), a = c.a(), vs = c.vs(), eps = c.eps();
         int end = o + n;
         if (amsgrad) {
@@ -102,7 +90,7 @@ public final class ScaleByAdam implements Transform {
     public void dense(Step step, double scale, float[] u, float[] p, int o, float[][] state, int slab, int so, int n) {
         float[] m = state[slab];
         float[] v = state[slab + 1];
-        Coefficients c = coefficients(step);
+        MomentCoefficients c = coefficients(step);
         float b1 = (float) c.b1(), c1 = (float) c.c1(), b2 = (float) c.b2(), c2 = (float) c.c2(), a = (float) c.a(),
                 vs = (float) c.vs(), eps = (float) c.eps(), s = (float) scale;
         int end = o + n;
@@ -134,7 +122,7 @@ public final class ScaleByAdam implements Transform {
     public void sparse(Step step, double scale, double[] u, int from, int to, int[] idx, double[] p, int po, double[][] state, int slab, int so) {
         double[] m = state[slab];
         double[] v = state[slab + 1];
-        Coefficients c = coefficients(step);
+        MomentCoefficients c = coefficients(step);
         double b1 = c.b1(), c1 = c.c1(), b2 = c.b2(), c2 = c.c2(), a = c.a(), vs = c.vs(), eps = c.eps();
         if (amsgrad) {
             double[] vMax = state[slab + 2];

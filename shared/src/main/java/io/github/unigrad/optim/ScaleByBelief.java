@@ -34,34 +34,23 @@ public final class ScaleByBelief implements Transform {
         return 2;
     }
 
-    /**
-     * The scalars of one step, shared by the double and float kernels: {@code m ← b1 m + c1 g},
-     * {@code s ← b2 s + c2 (g - m)² + eps}, {@code u = a m / (√(s · ss) + eps)}, where {@code a = 1/(1-β1^t)}
-     * and {@code ss = 1/(1-β2^t)}, or with epsilonHat {@code a = √(1-β2^t)/(1-β1^t)} and {@code ss = 1}.
-     */
-    private record Coefficients(double b1, double c1, double b2, double c2, double a, double ss, double eps) {
-    }
+    private final StepMemo<MomentCoefficients> memo = new StepMemo<>(this::coefficientsAt);
 
-    private final StepMemo<Coefficients> memo = new StepMemo<>(this::coefficientsAt);
-
-    /** This step's coefficients, computed once per step ({@link StepMemo}). */
-    private Coefficients coefficients(Step step) {
+    /** This step's coefficients ({@link MomentCoefficients}), computed once per step ({@link StepMemo}). */
+    private MomentCoefficients coefficients(Step step) {
         return memo.at(step.t());
     }
 
-    private Coefficients coefficientsAt(long t) {
-        double bias1 = 1 - Math.pow(beta1, t);
-        double bias2 = 1 - Math.pow(beta2, t);
-        return new Coefficients(beta1, 1 - beta1, beta2, 1 - beta2,
-                epsilonHat ? Math.sqrt(bias2) / bias1 : 1 / bias1, epsilonHat ? 1 : 1 / bias2, eps);
+    private MomentCoefficients coefficientsAt(long t) {
+        return MomentCoefficients.at(beta1, beta2, eps, epsilonHat, t);
     }
 
     @Override
     public void dense(Step step, double scale, double[] u, double[] p, int o, double[][] state, int slab, int so, int n) {
         double[] m = state[slab];
         double[] s = state[slab + 1];
-        Coefficients c = coefficients(step);
-        double b1 = c.b1(), c1 = c.c1(), b2 = c.b2(), c2 = c.c2(), a = c.a(), ss = c.ss(), eps = c.eps();
+        MomentCoefficients c = coefficients(step);
+        double b1 = c.b1(), c1 = c.c1(), b2 = c.b2(), c2 = c.c2(), a = c.a(), ss = c.vs(), eps = c.eps();
         int end = o + n;
         if (so == o) { // same index in every array: the JIT vectorises this loop
             for (int j = o; j < end; j++) {
@@ -79,9 +68,9 @@ public final class ScaleByBelief implements Transform {
     public void dense(Step step, double scale, float[] u, float[] p, int o, float[][] state, int slab, int so, int n) {
         float[] m = state[slab];
         float[] s = state[slab + 1];
-        Coefficients c = coefficients(step);
+        MomentCoefficients c = coefficients(step);
         float b1 = (float) c.b1(), c1 = (float) c.c1(), b2 = (float) c.b2(), c2 = (float) c.c2(), a = (float) c.a(),
-                ss = (float) c.ss(), eps = (float) c.eps(), f = (float) scale;
+                ss = (float) c.vs(), eps = (float) c.eps(), f = (float) scale;
         int end = o + n;
         if (so == o) { // same index in every array: the JIT vectorises this loop
             for (int j = o; j < end; j++) {
@@ -98,8 +87,8 @@ public final class ScaleByBelief implements Transform {
     public void sparse(Step step, double scale, double[] u, int from, int to, int[] idx, double[] p, int po, double[][] state, int slab, int so) {
         double[] m = state[slab];
         double[] s = state[slab + 1];
-        Coefficients c = coefficients(step);
-        double b1 = c.b1(), c1 = c.c1(), b2 = c.b2(), c2 = c.c2(), a = c.a(), ss = c.ss(), eps = c.eps();
+        MomentCoefficients c = coefficients(step);
+        double b1 = c.b1(), c1 = c.c1(), b2 = c.b2(), c2 = c.c2(), a = c.a(), ss = c.vs(), eps = c.eps();
         for (int j = from; j < to; j++) {
             u[j] = scale * element(u[j], m, s, so + idx[j], b1, c1, b2, c2, a, ss, eps);
         }
