@@ -64,6 +64,9 @@ public final class Losses {
             .add("focal", "Σ_j c_j α_t (1 - p_t)^γ BCE(z_j, y_j), p = σ(z); or on clipped probabilities", Losses::focal)
             .add("softmax_focal", "-Σ_j c_j q_j (1 - p_j)^γ log p_j, p = softmax(z)",
                     p -> new SoftmaxFocal(p.real("gamma", 2, Range.NON_NEGATIVE), weights(p)))
+            .add("categorical_focal", "-Σ_j c_j α y_j (1 - p_j)^γ log p_j, on clipped probabilities (Keras)",
+                    p -> new CategoricalFocal(p.real("gamma", 2, Range.NON_NEGATIVE), p.real("alpha", 0.25, Range.POSITIVE),
+                            p.real("clip", 1e-7, CLIP), meanOverOutputs(p), weights(p)))
             .add("kl_divergence", "Σ_j c_j q_j (log q_j - log p_j), on probabilities",
                     p -> new KlDivergence(p.bool("logTarget", false), p.real("clip", 0, CLIP), meanOverOutputs(p),
                             weights(p)))
@@ -340,6 +343,10 @@ public final class Losses {
 
     public static Loss softmaxFocal(double gamma) {
         return build("softmax_focal", "gamma", gamma);
+    }
+
+    public static Loss categoricalFocal(double gamma, double alpha, double clip) {
+        return build("categorical_focal", "gamma", gamma, "alpha", alpha, "clip", clip);
     }
 
     public static Loss klDivergence(boolean logTarget, double clip) {

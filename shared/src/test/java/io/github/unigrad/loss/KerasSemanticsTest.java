@@ -116,6 +116,23 @@ class KerasSemanticsTest {
     }
 
     @Test
+    void categoricalFocalHandValueAndCrossEntropyLimit() {
+        // p = [0.7, 0.2, 0.1], y = e_0, γ = 2, α = 0.25: 0.25 · 0.3² · (-ln 0.7) = 0.0225 · 0.35667494393873245
+        // ∂/∂p_0 = 0.25 [2 · 0.3 · ln 0.7 - 0.09 / 0.7]; the other classes' terms are 0
+        double ln = Math.log(0.7);
+        LossResult r = row("categorical_focal", new double[] {0.7, 0.2, 0.1}, new double[] {1, 0, 0});
+        assertThat(r.values()[0]).isCloseTo(-0.0225 * ln, within(TOL));
+        assertThat(r.gradient()).containsExactly(new double[] {0.25 * (0.6 * ln - 0.09 / 0.7), 0, 0}, within(TOL));
+        // γ = 0, α = 1: categorical cross-entropy
+        double[] p = {0.3, 0.5, 0.2};
+        double[] y = {0.2, 0.8, 0};
+        LossResult f = row("categorical_focal(gamma=0, alpha=1, clip=1e-10)", p, y);
+        LossResult c = row("categorical_cross_entropy", p, y);
+        assertThat(f.values()[0]).isCloseTo(c.values()[0], within(TOL));
+        assertThat(f.gradient()).containsExactly(c.gradient(), within(TOL));
+    }
+
+    @Test
     void focalOnProbabilitiesHandValueAndAgreementWithLogits() {
         // p = 0.8, y = 1, γ = 2, no α: 1 - p_t = 0.2, factor 0.04, ce = -ln 0.8 = 0.2231435513142098
         // f = 0.04 ce; ∂f/∂p = 2·0.2·(1 - 2)·ce + 0.04·(-1/0.8)
