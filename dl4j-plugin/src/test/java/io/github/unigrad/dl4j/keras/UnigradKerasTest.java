@@ -124,7 +124,7 @@ class UnigradKerasTest {
      * Keras's. This test fails once DL4J averages as Keras does.
      */
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"poisson", "binary_crossentropy", "squared_hinge"})
+    @ValueSource(strings = {"poisson", "binary_crossentropy", "squared_hinge", "hinge_sign_labels"})
     void dl4jsOwnImportScoresKTimesKeras(String name) throws Exception {
         KerasExpected e = KerasExpected.of(name);
         MultiLayerNetwork dl4j = KerasModelImport.importKerasSequentialModelAndWeights(e.path(), true);
