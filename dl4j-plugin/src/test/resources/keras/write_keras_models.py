@@ -65,6 +65,12 @@ KERAS = {
     "kl_divergence": lambda y, p: np.sum(np.clip(y, EPS, 1) * np.log(np.clip(y, EPS, 1) / np.clip(p, EPS, 1)), -1),
     "poisson": lambda y, p: np.mean(p - y * np.log(p + EPS), -1),
     "cosine_similarity": lambda y, p: -np.sum(l2_normalize(y) * l2_normalize(p), -1),
+    # loss objects with options: Huber(delta=2.0); BinaryCrossentropy(from_logits=True, label_smoothing=0.1)
+    "huber_delta_2": lambda y, p: np.mean(np.where(np.abs(p - y) <= 2.0, 0.5 * (p - y) ** 2, 2.0 * np.abs(p - y) - 2.0), -1),
+    "binary_crossentropy_from_logits_smoothed": lambda y, z: np.mean(
+        np.maximum(z, 0) - z * (0.9 * y + 0.05) + np.log1p(np.exp(-np.abs(z))), -1),
+    "binary_focal_crossentropy_gamma_3": lambda y, p: np.mean(
+        (1 - (y * p + (1 - y) * (1 - p))) ** 3.0 * bce_elements(y, p), -1),
 }
 ALIASES = {"mse": "mean_squared_error", "mae": "mean_absolute_error", "mape": "mean_absolute_percentage_error",
            "msle": "mean_squared_logarithmic_error", "logcosh": "log_cosh", "huber_loss": "huber",
@@ -243,6 +249,19 @@ CASES = [
                {"out_a": "poisson", "out_b": "huber"}),
     functional("functional_binary_crossentropy", [("out", 3, "sigmoid", "binary_crossentropy", "binary")],
                "binary_crossentropy"),
+    case("huber_object_delta", "sequential", "huber_delta_2", "linear", "real",
+         loss_in_file={"class_name": "Huber", "config": {"reduction": "auto", "name": "huber_loss", "delta": 2.0}}),
+    case("binary_crossentropy_object_from_logits", "sequential", "binary_crossentropy_from_logits_smoothed", "linear",
+         "binary", loss_in_file={"class_name": "BinaryCrossentropy",
+                                 "config": {"reduction": "auto", "name": "binary_crossentropy", "from_logits": True,
+                                            "label_smoothing": 0.1}}),
+    case("binary_focal_object_gamma_3", "sequential", "binary_focal_crossentropy_gamma_3", "sigmoid", "binary",
+         loss_in_file={"class_name": "BinaryFocalCrossentropy",
+                       "config": {"reduction": "auto", "name": "binary_focal_crossentropy", "gamma": 3.0,
+                                  "alpha": 0.25, "apply_class_balancing": False, "from_logits": False}}),
+    # an option UnigradKeras cannot honour: Keras's reduction "sum" (over the batch, where DL4J averages)
+    case("mse_object_reduction_sum", "unsupported", "mse", "linear", "real",
+         loss_in_file={"class_name": "MeanSquaredError", "config": {"reduction": "sum", "name": "mean_squared_error"}}),
 ]
 
 if __name__ == "__main__":

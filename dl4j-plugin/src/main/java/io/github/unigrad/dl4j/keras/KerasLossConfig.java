@@ -66,7 +66,8 @@ final class KerasLossConfig {
         return new IllegalArgumentException("Keras loss " + loss + ": " + key + " = " + value + " is not supported by"
                 + " UnigradKeras (honoured: delta of huber; from_logits and label_smoothing of binary_crossentropy;"
                 + " from_logits and label_smoothing of categorical_crossentropy; from_logits of"
-                + " sparse_categorical_crossentropy; every other option must have Keras's default, reduction"
-                + " sum_over_batch_size)");
+                + " sparse_categorical_crossentropy; gamma, alpha, apply_class_balancing and from_logits of"
+                + " binary_focal_crossentropy; gamma and alpha of categorical_focal_crossentropy; every other option"
+                + " must have Keras's default, reduction sum_over_batch_size)");
     }
 }

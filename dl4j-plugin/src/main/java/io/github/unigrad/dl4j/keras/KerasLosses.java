@@ -96,8 +96,10 @@ public final class KerasLosses {
      * {"name": "huber_loss", "delta": 2.0}}}): the spec of its {@code name}, with the options Keras's config sets:
      * {@code delta} of huber; {@code from_logits} and {@code label_smoothing} of binary_crossentropy (the catalogue's
      * {@code fromLogits}, {@code labelSmoothing}), and of categorical_crossentropy and sparse_categorical_crossentropy
-     * with {@code from_logits=True} ({@code softmax_cross_entropy(labelSmoothing)}, exact from logits). Any other
-     * option must have Keras's default value.
+     * with {@code from_logits=True} ({@code softmax_cross_entropy(labelSmoothing)}, exact from logits);
+     * {@code gamma}, {@code alpha}, {@code apply_class_balancing} and {@code from_logits} of binary_focal_crossentropy;
+     * {@code gamma} and {@code alpha} of categorical_focal_crossentropy. Any other option must have Keras's default
+     * value (the reduction {@code sum_over_batch_size}, the mean over the batch that DL4J's score is).
      *
      * @return the spec, or empty when the name has none ({@code sparse_categorical_crossentropy} on probabilities,
      *         unknown names)
@@ -114,6 +116,14 @@ public final class KerasLosses {
                     + ", labelSmoothing=" + c.number("label_smoothing", 0) + ", outputs=mean)");
         } else if ((sparse || name.equals("categorical_crossentropy")) && c.flag("from_logits")) {
             spec = Optional.of("softmax_cross_entropy(labelSmoothing=" + (sparse ? 0 : c.number("label_smoothing", 0)) + ")");
+        } else if (name.equals("binary_focal_crossentropy")) {
+            boolean fromLogits = c.flag("from_logits");
+            double alpha = c.number("alpha", 0.25);
+            spec = Optional.of("focal(gamma=" + c.number("gamma", 2) + ", alpha=" + (c.flag("apply_class_balancing") ? alpha : -1)
+                    + ", fromLogits=" + fromLogits + (fromLogits ? "" : ", clip=1e-7") + ", outputs=mean)");
+        } else if (name.equals("categorical_focal_crossentropy")) {
+            spec = Optional.of("categorical_focal(gamma=" + c.number("gamma", 2) + ", alpha=" + c.number("alpha", 0.25)
+                    + ", clip=1e-7)");
         } else if (name.startsWith("huber")) {
             spec = Optional.of("huber(delta=" + c.number("delta", 1) + ", outputs=mean)");
         } else {

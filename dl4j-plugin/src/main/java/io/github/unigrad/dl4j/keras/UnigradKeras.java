@@ -16,8 +16,6 @@ import org.deeplearning4j.nn.modelimport.keras.exceptions.UnsupportedKerasConfig
 import org.deeplearning4j.nn.modelimport.keras.utils.KerasLossUtils;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.lossfunctions.ILossFunction;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.util.Optional;
@@ -35,12 +33,12 @@ import java.util.Optional;
  * {@link #registerLosses()}) and then give every output layer the catalogue loss with Keras's semantics for the loss
  * name of the model's {@code training_config} ({@link KerasLosses}), the names DL4J maps itself included. Where DL4J
  * already computes what Keras computes ({@code mse}, {@code mae}, {@code mape}, {@code msle}, …) the catalogue loss
- * gives the same numbers. A loss with no catalogue twin ({@code sparse_categorical_crossentropy} on probabilities,
- * or an unknown name with {@code enforceTrainingConfig=false}, where DL4J substitutes MSE) keeps DL4J's loss.
+ * gives the same numbers. A loss with no catalogue twin ({@code sparse_categorical_crossentropy} on probabilities)
+ * keeps DL4J's loss; a loss object option that cannot be honoured stops the import, naming it
+ * ({@code UnsupportedKerasConfigurationException}). With {@code enforceTrainingConfig=false} DL4J imports no training
+ * configuration, hence no loss layer, and the network is returned as DL4J imports it.
  */
 public final class UnigradKeras {
-    private static final Logger LOG = LoggerFactory.getLogger(UnigradKeras.class);
-
     private UnigradKeras() {
     }
 
@@ -72,10 +70,13 @@ public final class UnigradKeras {
         registerLosses();
         MultiLayerNetwork net = KerasModelImport.importKerasSequentialModelAndWeights(modelHdf5Filename,
                 enforceTrainingConfig);
+        if (!enforceTrainingConfig) {
+            return net;
+        }
         KerasTrainingLoss training = KerasTrainingLoss.read(modelHdf5Filename);
         for (int i = 0; i < net.getnLayers(); i++) {
-            replaceLoss(net.getLayer(i).conf().getLayer(), training, enforceTrainingConfig);
-            replaceLoss(net.getLayerWiseConfigurations().getConf(i).getLayer(), training, enforceTrainingConfig);
+            replaceLoss(net.getLayer(i).conf().getLayer(), training);
+            replaceLoss(net.getLayerWiseConfigurations().getConf(i).getLayer(), training);
         }
         return net;
     }
@@ -88,19 +89,21 @@ public final class UnigradKeras {
             throws IOException, InvalidKerasConfigurationException, UnsupportedKerasConfigurationException {
         registerLosses();
         ComputationGraph graph = KerasModelImport.importKerasModelAndWeights(modelHdf5Filename, enforceTrainingConfig);
+        if (!enforceTrainingConfig) {
+            return graph;
+        }
         KerasTrainingLoss training = KerasTrainingLoss.read(modelHdf5Filename);
         for (String output : graph.getConfiguration().getNetworkOutputs()) {
-            replaceLoss(graph.getLayer(output).conf().getLayer(), training, enforceTrainingConfig);
+            replaceLoss(graph.getLayer(output).conf().getLayer(), training);
             GraphVertex vertex = graph.getConfiguration().getVertices().get(output);
             if (vertex instanceof LayerVertex layerVertex) {
-                replaceLoss(layerVertex.getLayerConf().getLayer(), training, enforceTrainingConfig);
+                replaceLoss(layerVertex.getLayerConf().getLayer(), training);
             }
         }
         return graph;
     }
 
-    private static void replaceLoss(Layer layer, KerasTrainingLoss training, boolean enforceTrainingConfig)
-            throws UnsupportedKerasConfigurationException {
+    private static void replaceLoss(Layer layer, KerasTrainingLoss training) throws UnsupportedKerasConfigurationException {
         if (!(layer instanceof BaseOutputLayer || layer instanceof LossLayer || layer instanceof RnnLossLayer
                 || layer instanceof CnnLossLayer || layer instanceof Cnn3DLossLayer)) {
             return;
@@ -109,11 +112,7 @@ public final class UnigradKeras {
         try {
             spec = training.specFor(layer.getLayerName());
         } catch (IllegalArgumentException e) {
-            if (enforceTrainingConfig) {
-                throw new UnsupportedKerasConfigurationException(e.getMessage());
-            }
-            LOG.warn("{}; layer {} keeps DL4J's loss", e.getMessage(), layer.getLayerName());
-            return;
+            throw new UnsupportedKerasConfigurationException(e.getMessage());
         }
         if (spec.isEmpty()) {
             return;

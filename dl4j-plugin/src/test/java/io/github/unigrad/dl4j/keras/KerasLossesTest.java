@@ -69,8 +69,12 @@ class KerasLossesTest {
         assertThat(spec("sparse_categorical_crossentropy", Map.of("from_logits", true))).isEqualTo(Losses.parse("softmax_cross_entropy(labelSmoothing=0)"));
         assertThat(spec("binary_focal_crossentropy", Map.of("gamma", 2.0, "alpha", 0.25,
                 "apply_class_balancing", false, "reduction", "sum_over_batch_size"))).isEqualTo(Losses.parse("focal(gamma=2, alpha=-1, fromLogits=false, clip=1e-7, outputs=mean)"));
-        assertThatThrownBy(() -> KerasLosses.spec("binary_focal_crossentropy", Map.of("gamma", 3)))
-                .hasMessageContaining("binary_focal_crossentropy: gamma = 3");
+        assertThat(spec("binary_focal_crossentropy", Map.of("gamma", 3, "alpha", 0.4, "apply_class_balancing", true,
+                "from_logits", true))).isEqualTo(Losses.parse("focal(gamma=3, alpha=0.4, outputs=mean)"));
+        assertThat(spec("categorical_focal_crossentropy", Map.of("gamma", 1.5, "alpha", 0.5)))
+                .isEqualTo(Losses.parse("categorical_focal(gamma=1.5, alpha=0.5, clip=1e-7)"));
+        assertThatThrownBy(() -> KerasLosses.spec("binary_focal_crossentropy", Map.of("label_smoothing", 0.1)))
+                .hasMessageContaining("binary_focal_crossentropy: label_smoothing = 0.1");
         assertThatThrownBy(() -> KerasLosses.spec("categorical_crossentropy", Map.of("label_smoothing", 0.1)))
                 .hasMessageContaining("label_smoothing = 0.1");
         assertThatThrownBy(() -> KerasLosses.spec("mse", Map.of("reduction", "sum")))

@@ -5,6 +5,7 @@ import org.deeplearning4j.nn.conf.layers.LossLayer;
 import org.deeplearning4j.nn.gradient.Gradient;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.modelimport.keras.KerasModelImport;
+import org.deeplearning4j.nn.modelimport.keras.exceptions.UnsupportedKerasConfigurationException;
 import org.deeplearning4j.nn.modelimport.keras.utils.KerasLossUtils;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.Test;
@@ -110,9 +111,30 @@ class UnigradKerasTest {
         ComputationGraph graph = UnigradKeras.importKerasModelAndWeights(KerasExpected.of("functional_two_outputs").path(), true);
         assertThat(lossOf(graph, "out_a_loss")).isEqualTo("poisson_nll(logInput=false, eps=1e-7, full=false, outputs=mean)");
         assertThat(lossOf(graph, "out_b_loss")).isEqualTo("huber(delta=1, outputs=mean)");
-        MultiLayerNetwork net = UnigradKeras.importKerasSequentialModelAndWeights(KerasExpected.of("squared_hinge").path(), true);
-        assertThat(((UnigradLoss) ((LossLayer) net.getLayer(1).conf().getLayer()).getLossFn()).getSpec())
-                .isEqualTo("squared_hinge(margin=1, labels=auto, outputs=mean)");
+        assertThat(lossOf(sequential("squared_hinge"))).isEqualTo("squared_hinge(margin=1, labels=auto, outputs=mean)");
+        assertThat(lossOf(sequential("huber_object_delta"))).isEqualTo("huber(delta=2, outputs=mean)");
+    }
+
+    private static MultiLayerNetwork sequential(String name) throws Exception {
+        return UnigradKeras.importKerasSequentialModelAndWeights(KerasExpected.of(name).path(), true);
+    }
+
+    private static String lossOf(MultiLayerNetwork net) {
+        return ((UnigradLoss) ((LossLayer) net.getLayer(1).conf().getLayer()).getLossFn()).getSpec();
+    }
+
+    @Test
+    void anOptionThatCannotBeHonouredStopsTheImport() throws Exception {
+        String path = KerasExpected.of("mse_object_reduction_sum").path();
+        assertThatThrownBy(() -> UnigradKeras.importKerasSequentialModelAndWeights(path, true))
+                .isInstanceOf(UnsupportedKerasConfigurationException.class)
+                .hasMessageContaining("mean_squared_error: reduction = sum");
+        // without the training configuration DL4J imports no loss layer; the network is DL4J's
+        MultiLayerNetwork net = UnigradKeras.importKerasSequentialModelAndWeights(path, false);
+        MultiLayerNetwork dl4j = KerasModelImport.importKerasSequentialModelAndWeights(path, false);
+        assertThat(net.getnLayers()).isEqualTo(dl4j.getnLayers()).isEqualTo(1);
+        assertThat(net.getLayer(0).conf().getLayer()).isEqualTo(dl4j.getLayer(0).conf().getLayer());
+        assertThat(net.params()).isEqualTo(dl4j.params());
     }
 
     private static String lossOf(ComputationGraph graph, String layer) {
