@@ -111,16 +111,14 @@ public final class KerasLosses {
         boolean sparse = name.equals("sparse_categorical_crossentropy") || name.equals("sparsecategoricalcrossentropy");
         Optional<String> spec;
         if (BCE.equals(SPECS.get(name))) {
-            boolean fromLogits = c.flag("from_logits");
-            spec = Optional.of("binary_cross_entropy(fromLogits=" + fromLogits + (fromLogits ? "" : ", clip=1e-7")
-                    + ", labelSmoothing=" + c.number("label_smoothing", 0) + ", outputs=mean)");
+            spec = Optional.of("binary_cross_entropy(" + inputs(c.flag("from_logits")) + ", labelSmoothing="
+                    + c.number("label_smoothing", 0) + ", outputs=mean)");
         } else if ((sparse || name.equals("categorical_crossentropy")) && c.flag("from_logits")) {
             spec = Optional.of("softmax_cross_entropy(labelSmoothing=" + (sparse ? 0 : c.number("label_smoothing", 0)) + ")");
         } else if (name.equals("binary_focal_crossentropy")) {
-            boolean fromLogits = c.flag("from_logits");
             double alpha = c.number("alpha", 0.25);
             spec = Optional.of("focal(gamma=" + c.number("gamma", 2) + ", alpha=" + (c.flag("apply_class_balancing") ? alpha : -1)
-                    + ", fromLogits=" + fromLogits + (fromLogits ? "" : ", clip=1e-7") + ", outputs=mean)");
+                    + ", " + inputs(c.flag("from_logits")) + ", outputs=mean)");
         } else if (name.equals("categorical_focal_crossentropy")) {
             spec = Optional.of("categorical_focal(gamma=" + c.number("gamma", 2) + ", alpha=" + c.number("alpha", 0.25)
                     + ", clip=1e-7)");
@@ -131,6 +129,11 @@ public final class KerasLosses {
         }
         c.requireAllRead();
         return spec;
+    }
+
+    /** Logits are exact; probabilities are clipped at Keras's epsilon. */
+    private static String inputs(boolean fromLogits) {
+        return fromLogits ? "fromLogits=true" : "fromLogits=false, clip=1e-7";
     }
 
     /** Every Keras loss name with a catalogue spec, sorted. */
