@@ -47,33 +47,43 @@ import java.util.TreeSet;
  * {@code circle}, {@code ctc}, {@code categorical_generalized_cross_entropy}) are not provided.
  */
 public final class KerasLosses {
-    private static final String BCE = "binary_cross_entropy(fromLogits=false, clip=1e-7, outputs=mean)";
-    private static final String KLD = "kl_divergence(clip=1e-7)";
-    private static final String COSINE = "cosine_proximity(eps=1e-6)";
+    /**
+     * Lower-case aliases (Keras's short names, the class names as DL4J lower-cases them, the names loss objects are
+     * saved with) → the Keras function they name.
+     */
+    private static final Map<String, String> FUNCTIONS = Map.ofEntries(
+            Map.entry("mse", "mean_squared_error"), Map.entry("meansquarederror", "mean_squared_error"),
+            Map.entry("mae", "mean_absolute_error"), Map.entry("meanabsoluteerror", "mean_absolute_error"),
+            Map.entry("mape", "mean_absolute_percentage_error"),
+            Map.entry("meanabsolutepercentageerror", "mean_absolute_percentage_error"),
+            Map.entry("msle", "mean_squared_logarithmic_error"),
+            Map.entry("meansquaredlogarithmicerror", "mean_squared_logarithmic_error"),
+            Map.entry("huber_loss", "huber"), Map.entry("logcosh", "log_cosh"),
+            Map.entry("squaredhinge", "squared_hinge"), Map.entry("categoricalhinge", "categorical_hinge"),
+            Map.entry("bce", "binary_crossentropy"), Map.entry("binarycrossentropy", "binary_crossentropy"),
+            Map.entry("binaryfocalcrossentropy", "binary_focal_crossentropy"),
+            Map.entry("categoricalcrossentropy", "categorical_crossentropy"),
+            Map.entry("categoricalfocalcrossentropy", "categorical_focal_crossentropy"),
+            Map.entry("sparsecategoricalcrossentropy", "sparse_categorical_crossentropy"),
+            Map.entry("kld", "kl_divergence"), Map.entry("kullback_leibler_divergence", "kl_divergence"),
+            Map.entry("kldivergence", "kl_divergence"),
+            Map.entry("cosine_proximity", "cosine_similarity"), Map.entry("cosinesimilarity", "cosine_similarity"));
 
-    /** Lower-case Keras name → catalogue spec. */
+    /** Keras function → catalogue spec with Keras's defaults. */
     private static final Map<String, String> SPECS = Map.ofEntries(
-            Map.entry("mean_squared_error", "mse"), Map.entry("mse", "mse"), Map.entry("meansquarederror", "mse"),
-            Map.entry("mean_absolute_error", "mae"), Map.entry("mae", "mae"), Map.entry("meanabsoluteerror", "mae"),
-            Map.entry("mean_absolute_percentage_error", "mape"), Map.entry("mape", "mape"),
-            Map.entry("meanabsolutepercentageerror", "mape"),
-            Map.entry("mean_squared_logarithmic_error", "msle"), Map.entry("msle", "msle"),
-            Map.entry("meansquaredlogarithmicerror", "msle"),
-            Map.entry("huber", "huber(delta=1, outputs=mean)"), Map.entry("huber_loss", "huber(delta=1, outputs=mean)"),
-            Map.entry("log_cosh", "log_cosh(outputs=mean)"), Map.entry("logcosh", "log_cosh(outputs=mean)"),
+            Map.entry("mean_squared_error", "mse"), Map.entry("mean_absolute_error", "mae"),
+            Map.entry("mean_absolute_percentage_error", "mape"), Map.entry("mean_squared_logarithmic_error", "msle"),
+            Map.entry("huber", "huber(delta=1, outputs=mean)"), Map.entry("log_cosh", "log_cosh(outputs=mean)"),
             Map.entry("hinge", "hinge(labels=auto, outputs=mean)"),
             Map.entry("squared_hinge", "squared_hinge(labels=auto, outputs=mean)"),
-            Map.entry("squaredhinge", "squared_hinge(labels=auto, outputs=mean)"),
             Map.entry("categorical_hinge", "categorical_hinge"),
-            Map.entry("binary_crossentropy", BCE), Map.entry("binarycrossentropy", BCE), Map.entry("bce", BCE),
+            Map.entry("binary_crossentropy", "binary_cross_entropy(fromLogits=false, clip=1e-7, outputs=mean)"),
             Map.entry("binary_focal_crossentropy", "focal(gamma=2, alpha=-1, fromLogits=false, clip=1e-7, outputs=mean)"),
             Map.entry("categorical_crossentropy", "categorical_cross_entropy(clip=1e-7)"),
             Map.entry("categorical_focal_crossentropy", "categorical_focal(gamma=2, alpha=0.25, clip=1e-7)"),
-            Map.entry("kl_divergence", KLD), Map.entry("kld", KLD), Map.entry("kullback_leibler_divergence", KLD),
-            Map.entry("kldivergence", KLD),
+            Map.entry("kl_divergence", "kl_divergence(clip=1e-7)"),
             Map.entry("poisson", "poisson_nll(logInput=false, eps=1e-7, outputs=mean)"),
-            Map.entry("cosine_similarity", COSINE), Map.entry("cosine_proximity", COSINE),
-            Map.entry("cosinesimilarity", COSINE));
+            Map.entry("cosine_similarity", "cosine_proximity(eps=1e-6)"));
 
     /** The names DL4J 1.0.0-M2.1's {@code KerasLossUtils.mapLossFunction} maps itself (lower case). */
     private static final Set<String> MAPPED_BY_DL4J = Set.of("mean_squared_error", "mse", "meansquarederror",
@@ -88,7 +98,13 @@ public final class KerasLosses {
 
     /** The catalogue spec with Keras's semantics for a Keras loss name (any case), or empty if there is none. */
     public static Optional<String> spec(String kerasName) {
-        return Optional.ofNullable(SPECS.get(kerasName.toLowerCase(Locale.ROOT)));
+        return Optional.ofNullable(SPECS.get(function(kerasName)));
+    }
+
+    /** The Keras function a name (any case, alias or class name) names; an unknown name as it is, in lower case. */
+    private static String function(String kerasName) {
+        String name = kerasName.toLowerCase(Locale.ROOT);
+        return FUNCTIONS.getOrDefault(name, name);
     }
 
     /**
@@ -106,11 +122,11 @@ public final class KerasLosses {
      * @throws IllegalArgumentException for an option this import cannot honour, naming it and its value
      */
     public static Optional<String> spec(String kerasName, Map<String, ?> config) {
-        String name = kerasName.toLowerCase(Locale.ROOT);
+        String name = function(kerasName);
         KerasLossConfig c = new KerasLossConfig(name, config);
-        boolean sparse = name.equals("sparse_categorical_crossentropy") || name.equals("sparsecategoricalcrossentropy");
+        boolean sparse = name.equals("sparse_categorical_crossentropy");
         Optional<String> spec;
-        if (BCE.equals(SPECS.get(name))) {
+        if (name.equals("binary_crossentropy")) {
             spec = Optional.of("binary_cross_entropy(" + inputs(c.flag("from_logits")) + ", labelSmoothing="
                     + c.number("label_smoothing", 0) + ", outputs=mean)");
         } else if ((sparse || name.equals("categorical_crossentropy")) && c.flag("from_logits")) {
@@ -122,7 +138,7 @@ public final class KerasLosses {
         } else if (name.equals("categorical_focal_crossentropy")) {
             spec = Optional.of("categorical_focal(gamma=" + c.number("gamma", 2) + ", alpha=" + c.number("alpha", 0.25)
                     + ", clip=1e-7)");
-        } else if (name.startsWith("huber")) {
+        } else if (name.equals("huber")) {
             spec = Optional.of("huber(delta=" + c.number("delta", 1) + ", outputs=mean)");
         } else {
             spec = spec(name);
@@ -136,14 +152,20 @@ public final class KerasLosses {
         return fromLogits ? "fromLogits=true" : "fromLogits=false, clip=1e-7";
     }
 
-    /** Every Keras loss name with a catalogue spec, sorted. */
+    /** Every Keras loss name with a catalogue spec (functions and their aliases, lower case), sorted. */
     public static Set<String> names() {
-        return new TreeSet<>(SPECS.keySet());
+        Set<String> names = new TreeSet<>(SPECS.keySet());
+        FUNCTIONS.forEach((alias, function) -> {
+            if (SPECS.containsKey(function)) {
+                names.add(alias);
+            }
+        });
+        return names;
     }
 
     /** The names with a catalogue spec that DL4J's own Keras import does not know (registered by {@link UnigradKeras}). */
     public static Set<String> namesDl4jLacks() {
-        Set<String> lacking = new TreeSet<>(SPECS.keySet());
+        Set<String> lacking = names();
         lacking.removeAll(MAPPED_BY_DL4J);
         return lacking;
     }

@@ -46,7 +46,9 @@ public final class UnigradKeras {
      * Registers with DL4J's {@code KerasLossUtils.registerCustomLoss} every Keras loss name DL4J does not map
      * itself ({@link KerasLosses#namesDl4jLacks()}: {@code huber}, {@code huber_loss}, {@code log_cosh},
      * {@code logcosh}, {@code kl_divergence}, {@code categorical_hinge}, {@code bce}, {@code cosine_similarity},
-     * {@code binary_focal_crossentropy}, {@code categorical_focal_crossentropy}), each as a {@link UnigradLoss} with
+     * {@code binary_focal_crossentropy}, {@code categorical_focal_crossentropy}, and the class names Keras 3 also
+     * accepts as strings, lower-cased as DL4J reads them: {@code categoricalcrossentropy}, {@code categoricalhinge},
+     * {@code binaryfocalcrossentropy}, {@code categoricalfocalcrossentropy}), each as a {@link UnigradLoss} with
      * Keras's semantics, so that DL4J's own {@code KerasModelImport} imports models compiled with them. Idempotent
      * (registering again puts the same losses, also after {@code KerasLossUtils.clearCustomLoss()}) and thread-safe.
      * DL4J consults custom losses only for names it does not map, so this cannot correct DL4J's own mappings: the

@@ -22,6 +22,8 @@ class KerasLossesTest {
             assertThat(Losses.parse(spec)).as(name).isNotNull();
         }
         assertThat(KerasLosses.spec("HUBER")).contains("huber(delta=1, outputs=mean)");
+        assertThat(KerasLosses.spec("CategoricalCrossentropy")).isEqualTo(KerasLosses.spec("categorical_crossentropy"));
+        assertThat(KerasLosses.spec("KLD")).isEqualTo(KerasLosses.spec("kl_divergence"));
         assertThat(KerasLosses.spec("sparse_categorical_crossentropy")).isEmpty();
         assertThat(KerasLosses.spec("dice")).isEmpty();
     }
@@ -41,7 +43,8 @@ class KerasLossesTest {
             }
             assertThat(KerasLosses.namesDl4jLacks()).contains("huber", "huber_loss", "log_cosh", "logcosh",
                     "kl_divergence", "categorical_hinge", "bce", "cosine_similarity", "binary_focal_crossentropy",
-                    "categorical_focal_crossentropy").doesNotContain("poisson", "binary_crossentropy", "hinge", "mse");
+                    "categorical_focal_crossentropy", "categoricalcrossentropy", "categoricalhinge")
+                    .doesNotContain("poisson", "binary_crossentropy", "hinge", "mse", "binarycrossentropy");
         } finally {
             UnigradKeras.registerLosses();
         }
