@@ -13,7 +13,7 @@ import io.github.unigrad.spec.Spec;
  */
 public record Cosine(double lr, long steps, long warmup, double end) implements Schedule {
     @Override
-    public double at(long step) {
+    public double rate(long step) {
         if (step < warmup) {
             return Warmup.ramp(lr, warmup, step);
         }
