@@ -264,6 +264,10 @@ public final class Optimisers {
         p.positionalKeys("lr", "lambda");
         double lr = p.requiredReal("lr", Range.POSITIVE);
         double lambda = p.requiredReal("lambda", Range.POSITIVE);
+        if (!Double.isFinite(lr / lambda)) {
+            throw new SpecException("pegasos: the rate scale lr / lambda = " + Spec.formatNumber(lr) + " / "
+                    + Spec.formatNumber(lambda) + " is not finite");
+        }
         Spec spec = Spec.of("pegasos").with("lr", lr).with("lambda", lambda);
         return new Chain(spec, new InverseTime(lr / lambda, 1, 1),
                 List.of(new AddDecayedWeights(lambda), ScaleByLearningRate.INSTANCE));

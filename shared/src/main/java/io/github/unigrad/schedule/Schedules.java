@@ -31,13 +31,14 @@ public final class Schedules {
             })
             .add("inverse_time", "η_t = lr / (1 + decay·t)^power", p -> {
                 p.positionalKeys("lr", "decay", "power");
-                return new InverseTime(lr(p), p.real("decay", 1, Range.NON_NEGATIVE), p.real("power", 1, Range.NON_NEGATIVE));
+                return finite(new InverseTime(lr(p), p.real("decay", 1, Range.NON_NEGATIVE),
+                        p.real("power", 1, Range.NON_NEGATIVE)));
             })
             .add("polynomial", "η_t = (lr - end)(1 - min(t,steps)/steps)^power + end", p -> {
                 p.positionalKeys("lr", "end", "steps", "power");
                 double lr = lr(p);
                 double end = p.real("end", 0, Range.NON_NEGATIVE);
-                return new Polynomial(lr, steps(p, "steps"), end, p.real("power", 1, Range.POSITIVE));
+                return finite(new Polynomial(lr, steps(p, "steps"), end, p.real("power", 1, Range.POSITIVE)));
             })
             .add("cosine", "linear warm-up, then cosine decay from lr to end", p -> {
                 p.positionalKeys("lr", "steps", "warmup", "end");
@@ -53,7 +54,8 @@ public final class Schedules {
                 p.positionalKeys("lr", "period", "mult", "end");
                 double lr = lr(p);
                 long period = steps(p, "period");
-                return new CosineRestarts(lr, period, p.real("mult", 1, Range.atLeast(1)), p.real("end", 0, Range.NON_NEGATIVE));
+                return finite(new CosineRestarts(lr, period, p.real("mult", 1, Range.atLeast(1)),
+                        p.real("end", 0, Range.NON_NEGATIVE)));
             })
             .add("warmup", "η_t = lr · min(1, (t+1)/steps)", p -> {
                 p.positionalKeys("lr", "steps");

@@ -16,6 +16,9 @@ import java.util.Set;
  * for ({@link #positionalKeys(String...)}), as in {@code cosine(1e-3, steps=1000)}.
  */
 public final class Params {
+    /** 2^63, the first double above every long. */
+    private static final double LONG_LIMIT = 0x1p63;
+
     private final Spec spec;
     private final Set<String> asked = new LinkedHashSet<>();
     private List<String> positionalKeys = List.of();
@@ -113,7 +116,7 @@ public final class Params {
         return (int) (double) x;
     }
 
-    /** A long in [min, Long.MAX_VALUE], or {@code def} when absent. */
+    /** A long in [min, 2^63) (so neither infinity nor 2^63 is read as Long.MAX_VALUE), or {@code def} when absent. */
     public long wholeNumber(String key, long def, long min) {
         Object v = raw(key);
         if (v == null) {
@@ -122,9 +125,9 @@ public final class Params {
         if (!(v instanceof Double x) || x != Math.rint(x)) {
             throw wrongType(key, v, "a whole number");
         }
-        if (x < min) {
+        if (x < min || x >= LONG_LIMIT) {
             throw new SpecException(spec.name() + ": " + key + " = " + Spec.formatNumber(x)
-                    + " is out of range; allowed [" + min + ", inf)");
+                    + " is out of range; allowed whole numbers in [" + min + ", 2^63)");
         }
         return (long) (double) x;
     }
@@ -230,7 +233,7 @@ public final class Params {
     }
 
     private SpecException wrongType(String key, Object v, String expected) {
-        String given = v instanceof Double d ? (d == Math.rint(d) ? "a number" : "a fractional number")
+        String given = v instanceof Double d ? (Double.isFinite(d) && d != Math.rint(d) ? "a fractional number" : "a number")
                 : v instanceof Boolean ? "a boolean" : v instanceof List<?> ? "a list" : v instanceof Spec ? "a spec" : "a word";
         return new SpecException(spec.name() + ": " + key + " = " + Excerpt.of(v) + " is " + given + "; expected " + expected);
     }
