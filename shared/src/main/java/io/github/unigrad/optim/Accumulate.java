@@ -1,5 +1,6 @@
 package io.github.unigrad.optim;
 
+import io.github.unigrad.schedule.Schedule;
 import io.github.unigrad.spec.Excerpt;
 import io.github.unigrad.spec.Spec;
 import io.github.unigrad.spec.SpecException;
@@ -37,7 +38,7 @@ public final class Accumulate extends Wrapper {
 
     @Override
     public double learningRate(long index) {
-        return inner.learningRate(index / every);
+        return inner.learningRate(Schedule.checkStep(index) / every);
     }
 
     @Override
