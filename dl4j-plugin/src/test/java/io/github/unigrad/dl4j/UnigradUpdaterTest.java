@@ -114,6 +114,16 @@ class UnigradUpdaterTest {
     }
 
     @Test
+    void aSpecNestedTooDeeplyIsASpecException() {
+        assertThatThrownBy(() -> new UnigradUpdater("skip_nonfinite(inner=".repeat(10_000) + "adam" + ")".repeat(10_000)))
+                .isExactlyInstanceOf(io.github.unigrad.spec.SpecException.class)
+                .hasMessageStartingWith("nesting deeper than 64 levels");
+        assertThatThrownBy(() -> new UnigradLoss("multitask(losses=[".repeat(10_000) + "mse" + "], columns=[1])".repeat(10_000)))
+                .isExactlyInstanceOf(io.github.unigrad.spec.SpecException.class)
+                .hasMessageStartingWith("nesting deeper than 64 levels");
+    }
+
+    @Test
     void aDl4jScheduleThatStopsBeingFiniteIsRefusedAtThatIteration() {
         UnigradUpdater updater = new UnigradUpdater("sgd(lr=0.1)", new ExponentialSchedule(ScheduleType.ITERATION, 1, 10));
         assertThat(updater.getLearningRate(308, 0)).isFinite();
