@@ -32,7 +32,7 @@ public final class Spec {
         this.named = Collections.unmodifiableMap(named);
         this.depth = 1 + Math.max(depth(positional), depth(named.values()));
         if (depth > SpecParser.MAX_DEPTH) {
-            throw new SpecException(name + ": nested deeper than " + SpecParser.MAX_DEPTH
+            throw new SpecException(Excerpt.of(name) + ": nested deeper than " + SpecParser.MAX_DEPTH
                     + " levels (the limit on specs and lists inside each other)");
         }
     }

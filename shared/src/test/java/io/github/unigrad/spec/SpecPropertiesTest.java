@@ -29,7 +29,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
  * values replaced (numbers including -0, NaN, ±∞ and the extremes, other words, dropped and extra keys,
  * nested specs mutated in turn), token soup with garbage and invisible characters, and deep nesting.
  */
-class SpecProperties {
+class SpecPropertiesTest {
     private static final String[] NUMBERS = {"-0", "0", "-0.0", "0e0", "nan", "inf", "-inf", "1", "-1", "2", "0.5", "10", "100",
             "1e-8", "0.999", "1e-300", "1e300", "4.9e-324", "1.7976931348623157e308", "9223372036854775807",
             "9223372036854775806", "9.3e18", "5e18", "1e-320", "1_000", ".5", "-.5", "1e999"};
