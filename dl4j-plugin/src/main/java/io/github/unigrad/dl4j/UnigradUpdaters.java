@@ -26,8 +26,9 @@ import java.util.List;
  *   <li>decoupled decay (AdamW's and Lion's {@code weightDecay}) becomes
  *       {@code WeightDecay(coeff, applyLR=true)}, which DL4J adds after the updater as exactly
  *       {@code lr_t · coeff · θ};</li>
- *   <li>decay added to the gradient (PyTorch SGD's {@code weightDecay} with momentum) becomes
- *       {@code L2Regularization(coeff)}, which DL4J adds to the gradient before the updater.</li>
+ *   <li>decay added to the gradient (PyTorch's coupled {@code weightDecay} of {@code sgd}, {@code adam},
+ *       {@code adagrad}, {@code rmsprop}, ...) becomes {@code L2Regularization(coeff)}, which DL4J adds to the
+ *       gradient before the updater.</li>
  * </ul>
  * The updater then runs the optimiser without the term (a {@code chain(...)} spec). Setting both
  * halves in one call means neither can be forgotten; {@link UnigradUpdater}'s constructor refuses

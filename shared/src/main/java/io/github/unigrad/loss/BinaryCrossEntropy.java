@@ -47,6 +47,13 @@ public final class BinaryCrossEntropy extends ElementwiseLoss {
         this.labelSmoothing = labelSmoothing;
     }
 
+    /** The length of {@code weights=[...]}, else of a per-output {@code posWeight=[...]}, else 0. */
+    @Override
+    public int fixedOutputs() {
+        double[] weights = outputWeights();
+        return weights != null ? weights.length : posWeight.length == 1 ? 0 : posWeight.length;
+    }
+
     @Override
     protected void checkShape(LossBatch batch) {
         if (posWeight.length > 1) {

@@ -123,6 +123,11 @@ class PyTorchLossesTest {
         assertThat(Losses.parse("binary_cross_entropy(posWeight=2)").toString()).contains("posWeight=2,");
         assertThat(bce.toString()).contains("posWeight=[3, 0.5]");
         assertThat(Losses.binaryCrossEntropy(true, new double[] {3, 0.5}, 0, 0)).isEqualTo(bce);
+        // the number of outputs a host must give it
+        assertThat(bce.fixedOutputs()).isEqualTo(2);
+        assertThat(Losses.parse("binary_cross_entropy(posWeight=2)").fixedOutputs()).isZero();
+        assertThat(Losses.parse("binary_cross_entropy(posWeight=2, weights=[1, 1, 1])").fixedOutputs()).isEqualTo(3);
+        assertThat(Losses.parse("multi_margin(weights=[1, 1, 1, 1])").fixedOutputs()).isEqualTo(4);
     }
 
     @Test
