@@ -15,11 +15,13 @@ import org.nd4j.linalg.learning.config.AdaGrad;
 import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.learning.config.IUpdater;
 import org.nd4j.linalg.learning.config.Nesterovs;
+import org.nd4j.linalg.learning.regularization.L2Regularization;
 
 import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Random;
+import java.util.function.UnaryOperator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -54,8 +56,12 @@ class SameDiffTest {
                 new Twin(new AdaGrad(0.05, 1e-6), "adagrad(lr=0.05, eps=1e-06, initialAccumulator=1e-06)", 1e-10));
     }
 
-    /** A 4-6-3 tanh network with a softmax cross-entropy loss, fixed initial weights, in {@code type}. */
     static SameDiff network(DataType type, IUpdater updater) {
+        return network(type, b -> b.updater(updater));
+    }
+
+    /** A 4-6-3 tanh network with a softmax cross-entropy loss, fixed initial weights, in {@code type}. */
+    static SameDiff network(DataType type, UnaryOperator<TrainingConfig.Builder> training) {
         Random r = new Random(1);
         SameDiff sd = SameDiff.create();
         SDVariable in = sd.placeHolder("input", type, -1, 4);
@@ -67,7 +73,7 @@ class SameDiffTest {
         SDVariable hidden = sd.nn.tanh(in.mmul(w0).add(b0));
         SDVariable logits = hidden.mmul(w1).add(b1);
         sd.loss.softmaxCrossEntropy("loss", label, logits, null);
-        sd.setTrainingConfig(TrainingConfig.builder().updater(updater).dataSetFeatureMapping("input")
+        sd.setTrainingConfig(training.apply(TrainingConfig.builder()).dataSetFeatureMapping("input")
                 .dataSetLabelMapping("label").build());
         return sd;
     }
@@ -133,6 +139,28 @@ class SameDiffTest {
         fit(reference, 0, FITS, DataType.DOUBLE);
         assertThat(parameterError(reference, dl4j)).isLessThanOrEqualTo(1e-10);
         assertThat(parameterError(reference, pytorch)).isGreaterThan(1e-6);
+    }
+
+    /**
+     * {@code UnigradUpdaters.configure(TrainingConfig.Builder, spec)} hands the weight decay to SameDiff's
+     * regularisation: coupled decay as {@code l2}, decoupled as {@code weightDecay(λ, true)}, each once.
+     */
+    @Test
+    void weightDecayGoesToSameDiffsRegularisation() {
+        SameDiff coupled = network(DataType.DOUBLE, b -> UnigradUpdaters.configure(b, "adam(lr=0.01, weightDecay=0.05, epsilonHat=true)"));
+        SameDiff l2 = network(DataType.DOUBLE, b -> b.updater(new Adam(0.01)).l2(0.05));
+        SameDiff decoupled = network(DataType.DOUBLE, b -> UnigradUpdaters.configure(b, "adamw(lr=0.01, weightDecay=0.1, epsilonHat=true)"));
+        SameDiff decay = network(DataType.DOUBLE, b -> b.updater(new Adam(0.01)).weightDecay(0.1, true));
+        SameDiff plain = network(DataType.DOUBLE, new Adam(0.01));
+        for (SameDiff sd : List.of(coupled, l2, decoupled, decay, plain)) {
+            fit(sd, 0, FITS, DataType.DOUBLE);
+        }
+        assertThat(coupled.getTrainingConfig().getRegularization()).containsExactly(new L2Regularization(0.05));
+        assertThat(parameterError(l2, coupled)).isLessThanOrEqualTo(1e-10);
+        assertThat(parameterError(decay, decoupled)).isLessThanOrEqualTo(1e-10);
+        assertThat(parameterError(plain, coupled)).isGreaterThan(1e-4);
+        assertThat(parameterError(plain, decoupled)).isGreaterThan(1e-4);
+        assertThat(parameterError(coupled, decoupled)).isGreaterThan(1e-4);
     }
 
     @Test
