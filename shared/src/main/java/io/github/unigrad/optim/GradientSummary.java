@@ -16,8 +16,8 @@ package io.github.unigrad.optim;
 public final class GradientSummary {
     private static final double TINY = 0x1p-900;
     private static final double HUGE = 0x1p900;
-    /** The squared norm of the finite pieces is {@code scale² · scaledSquares}. */
-    private double scale = 1;
+    /** The squared norm of the finite pieces is {@code scale² · scaledSquares} (the largest scale so far; 0 while none). */
+    private double scale;
     private double scaledSquares;
     /** The sum of squares of the non-finite pieces (infinite or NaN), 0 while there are none. */
     private double nonFinite;
