@@ -49,7 +49,7 @@ public final class PoissonNll extends ElementwiseLoss {
             double z = x[xo + j];
             if (logInput) {
                 double rate = Math.exp(z);
-                v[j] = rate - t * z;
+                v[j] = rate == Double.POSITIVE_INFINITY ? rate : rate - t * z; // e^x dominates y x: not inf - inf
                 g[go + j] = rate - t;
             } else {
                 v[j] = z - Numerics.xlogy(t, z + eps);
