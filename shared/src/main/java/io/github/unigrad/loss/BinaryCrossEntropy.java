@@ -27,7 +27,9 @@ import io.github.unigrad.spec.Spec;
  * </ul>
  * {@code clip} applies only to probabilities (a {@code clip > 0} with {@code fromLogits=true} is rejected at
  * parse time). Summed over outputs, or averaged with {@code outputs=mean}: Keras' {@code binary_crossentropy}
- * is {@code binary_cross_entropy(fromLogits=false, clip=1e-7, outputs=mean)}. Domain: targets in [0, 1] (checked). Source: the Bernoulli likelihood; label smoothing from
+ * is {@code binary_cross_entropy(fromLogits=false, clip=1e-7, outputs=mean)}. Domain: targets in [0, 1]; with
+ * {@code fromLogits=false}, probabilities in [0, 1] (both checked, naming the example: a probability outside [0, 1],
+ * or NaN, is an error, whatever the clip). Source: the Bernoulli likelihood; label smoothing from
  * Szegedy et al. (2016); positive weighting as in PyTorch.
  */
 public final class BinaryCrossEntropy extends ElementwiseLoss {
@@ -65,6 +67,10 @@ public final class BinaryCrossEntropy extends ElementwiseLoss {
     @Override
     protected void checkTargets(LossBatch batch) {
         requireTargetsIn(batch, Range.UNIT, "targets in [0, 1]");
+        if (!fromLogits) {
+            requirePredictionsIn(batch, Range.UNIT, "probabilities in [0, 1] with fromLogits=false (use a sigmoid output,"
+                    + " or fromLogits=true on logits)");
+        }
     }
 
     @Override

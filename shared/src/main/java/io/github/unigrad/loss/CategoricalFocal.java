@@ -14,7 +14,8 @@ import io.github.unigrad.spec.Spec;
  *
  * <p>Keras' {@code categorical_focal_crossentropy} (alpha 0.25, gamma 2, {@code from_logits=False}) is
  * {@code categorical_focal(gamma=2, alpha=0.25, clip=1e-7)} on outputs that sum to 1 (Keras first divides
- * {@code p} by its sum). From logits, prefer {@code softmax_focal}. Domain: targets in [0, 1] (checked).
+ * {@code p} by its sum). From logits, prefer {@code softmax_focal}. Domain: targets and probabilities in [0, 1]
+ * (checked, naming the example).
  * Source: Lin et al. (2017), "Focal Loss for Dense Object Detection"; Keras' {@code CategoricalFocalCrossentropy}.
  */
 public final class CategoricalFocal extends ElementwiseLoss {
@@ -32,6 +33,8 @@ public final class CategoricalFocal extends ElementwiseLoss {
     @Override
     protected void checkTargets(LossBatch batch) {
         requireTargetsIn(batch, Range.UNIT, "targets in [0, 1] (one-hot or probabilities)");
+        requirePredictionsIn(batch, Range.UNIT, "probabilities in [0, 1] (use a softmax output, or softmax_focal on"
+                + " logits)");
     }
 
     @Override
@@ -43,7 +46,7 @@ public final class CategoricalFocal extends ElementwiseLoss {
                 g[go + j] = 0;
                 continue;
             }
-            double p = Numerics.clip(x[xo + j], clip, 1 - clip);
+            double p = Numerics.clip(x[xo + j], clip, 1 - clip) + 0.0; // + 0.0: -0 is 0, so 1/p is +inf there
             double miss = 1 - p;
             double log = Math.log(p);
             double focus = Math.pow(miss, gamma);

@@ -13,7 +13,8 @@ import java.util.Arrays;
  * <p>With a one-hot target the true class's term {@code (1 - y) x} is 0, so {@code neg} is
  * {@code max(0, max_{j≠y} x_j)}: unlike {@code multiclass_hinge} (Crammer–Singer), a row whose rival scores
  * are all negative is measured against 0, exactly as Keras computes it. At the margin ({@code L = 0}) the
- * subgradient is 0; among tied largest terms the first takes the gradient (TensorFlow shares it among them).
+ * subgradient is 0; among tied largest terms the first takes the gradient (TensorFlow shares it among them). A NaN
+ * score or target gives a NaN value and gradient.
  * Outputs are coupled, so single outputs cannot be masked. Domain: any real scores and targets (Keras checks
  * neither). Source: Keras' {@code categorical_hinge} (Keras 2 and 3, margin 1).
  */
@@ -48,9 +49,13 @@ public final class CategoricalHinge extends RowLoss {
             }
         }
         double loss = neg - pos + margin;
-        if (!(loss > 0)) {
+        if (Double.isNaN(loss)) {
+            Arrays.fill(g, go, go + k, Double.NaN); // NaN in, NaN out
+            return loss;
+        }
+        if (loss <= 0) {
             Arrays.fill(g, go, go + k, 0.0);
-            return Double.isNaN(loss) ? loss : 0;
+            return 0;
         }
         for (int j = 0; j < k; j++) {
             g[go + j] = -y[o + j];

@@ -46,6 +46,9 @@ public final class Focal extends ElementwiseLoss {
     @Override
     protected void checkTargets(LossBatch batch) {
         requireTargetsIn(batch, Range.UNIT, "targets in [0, 1]");
+        if (!fromLogits) {
+            requirePredictionsIn(batch, Range.UNIT, "probabilities in [0, 1] (fromLogits=false)");
+        }
     }
 
     @Override
@@ -74,7 +77,7 @@ public final class Focal extends ElementwiseLoss {
     private void probabilities(double[] y, int yo, double[] x, int xo, double[] v, double[] g, int go, int n) {
         for (int j = 0; j < n; j++) {
             double t = y[yo + j];
-            double p = x[xo + j];
+            double p = x[xo + j] + 0.0; // + 0.0: -0 is 0, so 1/p is +inf there
             double pc = Numerics.clip(p, clip, 1 - clip);
             double ce = -Numerics.xlogy(t, pc) - Numerics.xlogy(1 - t, 1 - pc);
             double dCe = (t == 1 ? 0 : (1 - t) / (1 - pc)) - (t == 0 ? 0 : t / pc);
@@ -83,7 +86,8 @@ public final class Focal extends ElementwiseLoss {
             double focus = Math.pow(miss, gamma);
             double dFocus = miss == 0 || gamma == 0 ? 0 : gamma * focus / miss * (1 - 2 * t);
             v[j] = a * focus * ce;
-            g[go + j] = a * (dFocus * ce + focus * dCe);
+            // at p' = 0 or 1 (clip 0) ce is infinite and its 1/p' slope outgrows the log: the derivative is ±inf
+            g[go + j] = a * (Double.isInfinite(ce) ? focus * dCe : dFocus * ce + focus * dCe);
         }
     }
 

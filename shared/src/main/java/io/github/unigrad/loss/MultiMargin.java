@@ -55,7 +55,7 @@ public final class MultiMargin extends RowLoss {
         double toTrue = 0;
         for (int j = 0; j < k; j++) {
             double h = base + z[o + j];
-            if (j == y || !(h > 0)) {
+            if (j == y || h <= 0) { // a NaN h falls through: NaN in, NaN out
                 g[go + j] = 0;
                 continue;
             }
@@ -65,6 +65,9 @@ public final class MultiMargin extends RowLoss {
             toTrue -= d;
         }
         g[go + y] = toTrue;
+        if (Double.isNaN(sum)) {
+            Arrays.fill(g, go, go + k, Double.NaN);
+        }
         return scale * sum;
     }
 

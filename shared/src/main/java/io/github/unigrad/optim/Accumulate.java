@@ -50,6 +50,7 @@ public final class Accumulate extends Wrapper {
 
     @Override
     public void dense(Step step, double[] u, double[] p, int o, double[][] state, int so, int n) {
+        StepArguments.dense(this, slabs(), needsParameters(), u, p, o, state, 0, so, n);
         double[] acc = state[ownSlab()];
         int d = so - o;
         if (step.inner() == null) {
@@ -69,6 +70,7 @@ public final class Accumulate extends Wrapper {
 
     @Override
     public void sparse(Step step, double[] u, int from, int to, int[] idx, double[] p, int po, double[][] state, int so) {
+        StepArguments.sparse(this, slabs(), needsParameters(), u, from, to, idx, p, po, state, 0, so);
         double[] acc = state[ownSlab()];
         if (step.inner() == null) {
             for (int j = from; j < to; j++) {

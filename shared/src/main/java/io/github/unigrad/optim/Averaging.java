@@ -34,6 +34,7 @@ public final class Averaging extends Wrapper {
 
     @Override
     public void dense(Step step, double[] u, double[] p, int o, double[][] state, int so, int n) {
+        StepArguments.dense(this, slabs(), needsParameters(), u, p, o, state, 0, so, n);
         inner.dense(step.inner(), u, p, o, state, so, n);
         double[] a = state[ownSlab()];
         double w = step.scalar(0);
@@ -45,6 +46,7 @@ public final class Averaging extends Wrapper {
 
     @Override
     public void sparse(Step step, double[] u, int from, int to, int[] idx, double[] p, int po, double[][] state, int so) {
+        StepArguments.sparse(this, slabs(), needsParameters(), u, from, to, idx, p, po, state, 0, so);
         inner.sparse(step.inner(), u, from, to, idx, p, po, state, so);
         double[] a = state[ownSlab()];
         double w = step.scalar(0);

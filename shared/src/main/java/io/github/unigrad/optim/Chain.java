@@ -170,6 +170,7 @@ public final class Chain extends SpecIdentified implements Optimiser {
     @Override
     public void dense(Step step, double gradientScale, double updateScale, double[] u, double[] p, int o,
                       double[][] state, int so, int n) {
+        StepArguments.dense(this, slabs(), needsParameters(), u, p, o, state, 0, so, n);
         Scale.by(u, o, o + n, gradientFactor(gradientScale, updateScale));
         for (int l = 0; l < passes.length; l++) {
             Transform t = transforms[passes[l]];
@@ -181,6 +182,10 @@ public final class Chain extends SpecIdentified implements Optimiser {
     @Override
     public void denseRows(Step step, double gradientScale, double updateScale, double[][] u, double[][] p,
                           double[][][] state, int n) {
+        StepArguments.rows(this, u.length, needsParameters(), p, state);
+        for (int r = 0; r < u.length; r++) {
+            StepArguments.dense(this, slabs(), needsParameters(), u[r], p == null ? null : p[r], 0, state[r], 0, 0, n);
+        }
         Scale.rows(u, n, gradientFactor(gradientScale, updateScale));
         for (int l = 0; l < passes.length; l++) {
             transforms[passes[l]].denseRows(step, scale(l, step, gradientScale, updateScale), u, p, state,
@@ -192,6 +197,11 @@ public final class Chain extends SpecIdentified implements Optimiser {
     @Override
     public void sparseRows(Step step, double gradientScale, double updateScale, SparseRows u, double[][] p,
                            double[][][] state) {
+        StepArguments.rows(this, u.rows(), needsParameters(), p, state);
+        for (int r = 0, rows = u.rows(); r < rows; r++) {
+            StepArguments.sparse(this, slabs(), needsParameters(), u.values(r), 0, u.count(r), u.indices(r),
+                    p == null ? null : p[r], 0, state[r], 0, 0);
+        }
         Scale.rows(u, gradientFactor(gradientScale, updateScale));
         for (int l = 0; l < passes.length; l++) {
             transforms[passes[l]].sparseRows(step, scale(l, step, gradientScale, updateScale), u, p, state,
@@ -202,6 +212,7 @@ public final class Chain extends SpecIdentified implements Optimiser {
     @Override
     public void sparse(Step step, double gradientScale, double updateScale, double[] u, int from, int to, int[] idx,
                        double[] p, int po, double[][] state, int so) {
+        StepArguments.sparse(this, slabs(), needsParameters(), u, from, to, idx, p, po, state, 0, so);
         Scale.by(u, from, to, gradientFactor(gradientScale, updateScale));
         for (int l = 0; l < passes.length; l++) {
             Transform t = transforms[passes[l]];
@@ -212,6 +223,7 @@ public final class Chain extends SpecIdentified implements Optimiser {
     /** Each transform's float step: its float kernel, or the widening default for a transform without one. */
     @Override
     public void dense(Step step, float[] u, float[] p, int o, float[][] state, int so, int n) {
+        StepArguments.dense(this, slabs(), needsParameters(), u, p, o, state, 0, so, n);
         for (int l = 0; l < passes.length; l++) {
             transforms[passes[l]].dense(step, scale(l, step, 1.0, 1.0), u, p, o, state, firstSlab[passes[l]], so, n);
         }
@@ -219,6 +231,7 @@ public final class Chain extends SpecIdentified implements Optimiser {
 
     @Override
     public void sparse(Step step, float[] u, int from, int to, int[] idx, float[] p, int po, float[][] state, int so) {
+        StepArguments.sparse(this, slabs(), needsParameters(), u, from, to, idx, p, po, state, 0, so);
         for (int l = 0; l < passes.length; l++) {
             transforms[passes[l]].sparse(step, scale(l, step, 1.0, 1.0), u, from, to, idx, p, po, state, firstSlab[passes[l]], so);
         }

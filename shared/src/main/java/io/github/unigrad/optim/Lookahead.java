@@ -34,6 +34,7 @@ public final class Lookahead extends Wrapper {
 
     @Override
     public void dense(Step step, double[] u, double[] p, int o, double[][] state, int so, int n) {
+        StepArguments.dense(this, slabs(), needsParameters(), u, p, o, state, 0, so, n);
         inner.dense(step.inner(), u, p, o, state, so, n);
         double[] drift = state[ownSlab()];
         int d = so - o;
@@ -52,6 +53,7 @@ public final class Lookahead extends Wrapper {
 
     @Override
     public void sparse(Step step, double[] u, int from, int to, int[] idx, double[] p, int po, double[][] state, int so) {
+        StepArguments.sparse(this, slabs(), needsParameters(), u, from, to, idx, p, po, state, 0, so);
         inner.sparse(step.inner(), u, from, to, idx, p, po, state, so);
         double[] drift = state[ownSlab()];
         if (step.scalar(0) != 0) {

@@ -44,6 +44,7 @@ public final class SkipNonFinite extends Wrapper {
 
     @Override
     public void dense(Step step, double[] u, double[] p, int o, double[][] state, int so, int n) {
+        StepArguments.dense(this, slabs(), needsParameters(), u, p, o, state, 0, so, n);
         if (step.inner() == null) {
             java.util.Arrays.fill(u, o, o + n, 0.0);
         } else {
@@ -53,6 +54,7 @@ public final class SkipNonFinite extends Wrapper {
 
     @Override
     public void sparse(Step step, double[] u, int from, int to, int[] idx, double[] p, int po, double[][] state, int so) {
+        StepArguments.sparse(this, slabs(), needsParameters(), u, from, to, idx, p, po, state, 0, so);
         if (step.inner() == null) {
             java.util.Arrays.fill(u, from, to, 0.0);
         } else {
@@ -62,6 +64,7 @@ public final class SkipNonFinite extends Wrapper {
 
     @Override
     public void dense(Step step, float[] u, float[] p, int o, float[][] state, int so, int n) {
+        StepArguments.dense(this, slabs(), needsParameters(), u, p, o, state, 0, so, n);
         if (step.inner() == null) {
             java.util.Arrays.fill(u, o, o + n, 0f);
         } else {
@@ -71,6 +74,7 @@ public final class SkipNonFinite extends Wrapper {
 
     @Override
     public void sparse(Step step, float[] u, int from, int to, int[] idx, float[] p, int po, float[][] state, int so) {
+        StepArguments.sparse(this, slabs(), needsParameters(), u, from, to, idx, p, po, state, 0, so);
         if (step.inner() == null) {
             java.util.Arrays.fill(u, from, to, 0f);
         } else {

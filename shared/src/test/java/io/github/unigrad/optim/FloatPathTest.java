@@ -107,7 +107,7 @@ class FloatPathTest {
         opt.initialise(sparseState, 0, N);
         int[] idx = new int[N];
         for (int j = 0; j < N; j++) {
-            idx[j] = (int) ((j * 7919L) % N); // a permutation: 7919 is prime and does not divide N
+            idx[j] = j; // every index, in the increasing order the sparse steps require
         }
         for (long i = 0; i < 6; i++) {
             float[] g = gradient(dense, i);
