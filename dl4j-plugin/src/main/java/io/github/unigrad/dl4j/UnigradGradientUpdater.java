@@ -1,9 +1,10 @@
 package io.github.unigrad.dl4j;
 
+import io.github.unigrad.optim.Chain;
 import io.github.unigrad.optim.Optimiser;
 import io.github.unigrad.optim.Step;
-import io.github.unigrad.buffers.BlockStepper;
-import io.github.unigrad.buffers.NumberBuffer;
+import io.github.unigrad.host.BlockStepper;
+import io.github.unigrad.host.NumberBuffer;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.learning.GradientUpdater;
@@ -16,7 +17,9 @@ import java.util.Map;
  * The {@link GradientUpdater} of a {@link UnigradUpdater}: turns one updater block's gradient into
  * the update in place. The gradient and the state slabs are streamed through the shared
  * {@link BlockStepper} straight from ND4J's off-heap memory; nothing is kept here between steps
- * except views of DL4J's state array, and the step index is DL4J's {@code iteration}.
+ * except views of DL4J's state array, and the step index is DL4J's {@code iteration}. A DL4J
+ * schedule, when set, gives the step's learning rate (the optimiser is then a {@link Chain}, as
+ * {@link UnigradUpdater} checks).
  */
 final class UnigradGradientUpdater implements GradientUpdater<UnigradUpdater> {
     private static final String SLAB = "slab";
@@ -113,11 +116,10 @@ final class UnigradGradientUpdater implements GradientUpdater<UnigradUpdater> {
         }
         NumberBuffer gb = NdArrays.buffer(g);
         int go = NdArrays.start(g);
-        Step step = stepper.begin(optimiser, iteration, gb, go, n);
         ISchedule schedule = config.getLearningRateSchedule();
-        if (schedule != null) {
-            step = new Step(step.index(), schedule.valueAt(iteration, epoch), step.gradient(), step.inner());
-        }
+        Step step = schedule == null ? stepper.begin(optimiser, iteration, gb, go, n)
+                : ((Chain) optimiser).begin(iteration, schedule.valueAt(iteration, epoch),
+                        optimiser.needsGradientSummary() ? stepper.summarise(gb, go, n) : null);
         stepper.apply(optimiser, step, gb, go, buffers, starts, n);
         if (g != gradient) {
             gradient.assign(g);

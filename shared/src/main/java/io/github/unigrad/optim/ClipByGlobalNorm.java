@@ -27,25 +27,27 @@ public final class ClipByGlobalNorm implements Transform {
         return true;
     }
 
-    private double factor(Step step) {
+    /** The factor {@code min(1, max / ‖g‖)} of this step (1 when the norm is not finite). */
+    @Override
+    public Object coefficients(Step step) {
         double norm = step.gradient().norm();
         return norm > max && Double.isFinite(norm) ? max / norm : 1.0;
     }
 
     @Override
-    public void dense(Step step, double scale, double[] u, double[] p, int o, double[][] state, int slab, int so, int n) {
-        Scale.by(u, o, o + n, scale * factor(step));
+    public void dense(Object coefficients, double scale, double[] u, double[] p, int o, double[][] state, int slab, int n) {
+        Scale.by(u, o, o + n, scale * (Double) coefficients);
     }
 
     /** The float kernel: {@link Scale#by(float[], int, int, double)} with the same factor. */
     @Override
-    public void dense(Step step, double scale, float[] u, float[] p, int o, float[][] state, int slab, int so, int n) {
-        Scale.by(u, o, o + n, scale * factor(step));
+    public void dense(Object coefficients, double scale, float[] u, float[] p, int o, float[][] state, int slab, int n) {
+        Scale.by(u, o, o + n, scale * (Double) coefficients);
     }
 
     @Override
-    public void sparse(Step step, double scale, double[] u, int from, int to, int[] idx, double[] p, int po, double[][] state, int slab, int so) {
-        Scale.by(u, from, to, scale * factor(step));
+    public void sparse(Object coefficients, double scale, double[] u, int from, int to, int[] idx, double[] p, int o, double[][] state, int slab) {
+        Scale.by(u, from, to, scale * (Double) coefficients);
     }
 
     @Override

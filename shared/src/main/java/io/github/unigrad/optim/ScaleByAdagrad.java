@@ -37,43 +37,31 @@ public final class ScaleByAdagrad implements Transform {
     }
 
     @Override
-    public void dense(Step step, double scale, double[] u, double[] p, int o, double[][] state, int slab, int so, int n) {
+    public void dense(Object coefficients, double scale, double[] u, double[] p, int o, double[][] state, int slab, int n) {
         double[] acc = state[slab];
         double eps = this.eps;
         int end = o + n;
-        if (so == o) { // same index in every array: the JIT vectorises this loop
-            for (int j = o; j < end; j++) {
-                u[j] = scale * element(u[j], acc, j, eps);
-            }
-        } else {
-            for (int j = o, k = so; j < end; j++, k++) {
-                u[j] = scale * element(u[j], acc, k, eps);
-            }
+        for (int j = o; j < end; j++) {
+            u[j] = scale * element(u[j], acc, j, eps);
         }
     }
 
     /** The float kernel: the double kernel's loop and formula in float, with ε rounded to float. */
     @Override
-    public void dense(Step step, double scale, float[] u, float[] p, int o, float[][] state, int slab, int so, int n) {
+    public void dense(Object coefficients, double scale, float[] u, float[] p, int o, float[][] state, int slab, int n) {
         float[] acc = state[slab];
         float eps = (float) this.eps, s = (float) scale;
         int end = o + n;
-        if (so == o) { // same index in every array: the JIT vectorises this loop
-            for (int j = o; j < end; j++) {
-                u[j] = s * element(u[j], acc, j, eps);
-            }
-        } else {
-            for (int j = o, k = so; j < end; j++, k++) {
-                u[j] = s * element(u[j], acc, k, eps);
-            }
+        for (int j = o; j < end; j++) {
+            u[j] = s * element(u[j], acc, j, eps);
         }
     }
 
     @Override
-    public void sparse(Step step, double scale, double[] u, int from, int to, int[] idx, double[] p, int po, double[][] state, int slab, int so) {
+    public void sparse(Object coefficients, double scale, double[] u, int from, int to, int[] idx, double[] p, int o, double[][] state, int slab) {
         double[] acc = state[slab];
         for (int j = from; j < to; j++) {
-            u[j] = scale * element(u[j], acc, so + idx[j], eps);
+            u[j] = scale * element(u[j], acc, o + idx[j], eps);
         }
     }
 

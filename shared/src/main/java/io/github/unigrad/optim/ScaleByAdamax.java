@@ -42,64 +42,46 @@ public final class ScaleByAdamax implements Transform {
     private record Coefficients(double b1, double c1, double b2, double a, double inside, double outside) {
     }
 
-    private final StepMemo<Coefficients> memo = new StepMemo<>(this::coefficientsAt);
-
-    /** This step's coefficients, computed once per step ({@link StepMemo}). */
-    private Coefficients coefficients(Step step) {
-        return memo.at(step.t());
-    }
-
-    private Coefficients coefficientsAt(long t) {
-        return new Coefficients(beta1, 1 - beta1, beta2, 1 / (1 - Math.pow(beta1, t)),
+    @Override
+    public Object coefficients(Step step) {
+        return new Coefficients(beta1, 1 - beta1, beta2, 1 / ScaleByMoments.biasCorrection(beta1, step.t()),
                 epsInMax ? eps : 0.0, epsInMax ? 0.0 : eps);
     }
 
     @Override
-    public void dense(Step step, double scale, double[] u, double[] p, int o, double[][] state, int slab, int so, int n) {
+    public void dense(Object coefficients, double scale, double[] u, double[] p, int o, double[][] state, int slab, int n) {
         double[] m = state[slab];
         double[] r = state[slab + 1];
-        Coefficients c = coefficients(step);
+        Coefficients c = (Coefficients) coefficients;
         double b1 = c.b1(), c1 = c.c1(), b2 = c.b2(), a = c.a(), inside = c.inside(), outside = c.outside();
         int end = o + n;
-        if (so == o) { // same index in every array: the JIT vectorises this loop
-            for (int j = o; j < end; j++) {
-                u[j] = scale * element(u[j], m, r, j, b1, c1, b2, a, inside, outside);
-            }
-        } else {
-            for (int j = o, k = so; j < end; j++, k++) {
-                u[j] = scale * element(u[j], m, r, k, b1, c1, b2, a, inside, outside);
-            }
+        for (int j = o; j < end; j++) {
+            u[j] = scale * element(u[j], m, r, j, b1, c1, b2, a, inside, outside);
         }
     }
 
     /** The float kernel: the double kernel's loop and formula in float, with the same coefficients rounded to float. */
     @Override
-    public void dense(Step step, double scale, float[] u, float[] p, int o, float[][] state, int slab, int so, int n) {
+    public void dense(Object coefficients, double scale, float[] u, float[] p, int o, float[][] state, int slab, int n) {
         float[] m = state[slab];
         float[] r = state[slab + 1];
-        Coefficients c = coefficients(step);
+        Coefficients c = (Coefficients) coefficients;
         float b1 = (float) c.b1(), c1 = (float) c.c1(), b2 = (float) c.b2(), a = (float) c.a(),
                 inside = (float) c.inside(), outside = (float) c.outside(), s = (float) scale;
         int end = o + n;
-        if (so == o) { // same index in every array: the JIT vectorises this loop
-            for (int j = o; j < end; j++) {
-                u[j] = s * element(u[j], m, r, j, b1, c1, b2, a, inside, outside);
-            }
-        } else {
-            for (int j = o, k = so; j < end; j++, k++) {
-                u[j] = s * element(u[j], m, r, k, b1, c1, b2, a, inside, outside);
-            }
+        for (int j = o; j < end; j++) {
+            u[j] = s * element(u[j], m, r, j, b1, c1, b2, a, inside, outside);
         }
     }
 
     @Override
-    public void sparse(Step step, double scale, double[] u, int from, int to, int[] idx, double[] p, int po, double[][] state, int slab, int so) {
+    public void sparse(Object coefficients, double scale, double[] u, int from, int to, int[] idx, double[] p, int o, double[][] state, int slab) {
         double[] m = state[slab];
         double[] r = state[slab + 1];
-        Coefficients c = coefficients(step);
+        Coefficients c = (Coefficients) coefficients;
         double b1 = c.b1(), c1 = c.c1(), b2 = c.b2(), a = c.a(), inside = c.inside(), outside = c.outside();
         for (int j = from; j < to; j++) {
-            u[j] = scale * element(u[j], m, r, so + idx[j], b1, c1, b2, a, inside, outside);
+            u[j] = scale * element(u[j], m, r, o + idx[j], b1, c1, b2, a, inside, outside);
         }
     }
 

@@ -34,63 +34,46 @@ public final class ScaleByBelief implements Transform {
         return 2;
     }
 
-    private final StepMemo<MomentCoefficients> memo = new StepMemo<>(this::coefficientsAt);
-
-    /** This step's coefficients ({@link MomentCoefficients}), computed once per step ({@link StepMemo}). */
-    private MomentCoefficients coefficients(Step step) {
-        return memo.at(step.t());
-    }
-
-    private MomentCoefficients coefficientsAt(long t) {
-        return MomentCoefficients.at(beta1, beta2, eps, epsilonHat, t);
+    /** Adam's coefficients ({@link ScaleByMoments.Coefficients#adam}). */
+    @Override
+    public Object coefficients(Step step) {
+        return ScaleByMoments.Coefficients.adam(beta1, beta2, eps, epsilonHat, step.t());
     }
 
     @Override
-    public void dense(Step step, double scale, double[] u, double[] p, int o, double[][] state, int slab, int so, int n) {
+    public void dense(Object coefficients, double scale, double[] u, double[] p, int o, double[][] state, int slab, int n) {
         double[] m = state[slab];
         double[] s = state[slab + 1];
-        MomentCoefficients c = coefficients(step);
-        double b1 = c.b1(), c1 = c.c1(), b2 = c.b2(), c2 = c.c2(), a = c.a(), ss = c.vs(), eps = c.eps();
+        ScaleByMoments.Coefficients c = (ScaleByMoments.Coefficients) coefficients;
+        double b1 = c.b1(), c1 = c.c1(), b2 = c.b2(), c2 = c.c2(), a = c.am(), ss = c.vs(), eps = c.eps();
         int end = o + n;
-        if (so == o) { // same index in every array: the JIT vectorises this loop
-            for (int j = o; j < end; j++) {
-                u[j] = scale * element(u[j], m, s, j, b1, c1, b2, c2, a, ss, eps);
-            }
-        } else {
-            for (int j = o, k = so; j < end; j++, k++) {
-                u[j] = scale * element(u[j], m, s, k, b1, c1, b2, c2, a, ss, eps);
-            }
+        for (int j = o; j < end; j++) {
+            u[j] = scale * element(u[j], m, s, j, b1, c1, b2, c2, a, ss, eps);
         }
     }
 
     /** The float kernel: the double kernel's loop and formula in float, with the same coefficients rounded to float. */
     @Override
-    public void dense(Step step, double scale, float[] u, float[] p, int o, float[][] state, int slab, int so, int n) {
+    public void dense(Object coefficients, double scale, float[] u, float[] p, int o, float[][] state, int slab, int n) {
         float[] m = state[slab];
         float[] s = state[slab + 1];
-        MomentCoefficients c = coefficients(step);
-        float b1 = (float) c.b1(), c1 = (float) c.c1(), b2 = (float) c.b2(), c2 = (float) c.c2(), a = (float) c.a(),
+        ScaleByMoments.Coefficients c = (ScaleByMoments.Coefficients) coefficients;
+        float b1 = (float) c.b1(), c1 = (float) c.c1(), b2 = (float) c.b2(), c2 = (float) c.c2(), a = (float) c.am(),
                 ss = (float) c.vs(), eps = (float) c.eps(), f = (float) scale;
         int end = o + n;
-        if (so == o) { // same index in every array: the JIT vectorises this loop
-            for (int j = o; j < end; j++) {
-                u[j] = f * element(u[j], m, s, j, b1, c1, b2, c2, a, ss, eps);
-            }
-        } else {
-            for (int j = o, k = so; j < end; j++, k++) {
-                u[j] = f * element(u[j], m, s, k, b1, c1, b2, c2, a, ss, eps);
-            }
+        for (int j = o; j < end; j++) {
+            u[j] = f * element(u[j], m, s, j, b1, c1, b2, c2, a, ss, eps);
         }
     }
 
     @Override
-    public void sparse(Step step, double scale, double[] u, int from, int to, int[] idx, double[] p, int po, double[][] state, int slab, int so) {
+    public void sparse(Object coefficients, double scale, double[] u, int from, int to, int[] idx, double[] p, int o, double[][] state, int slab) {
         double[] m = state[slab];
         double[] s = state[slab + 1];
-        MomentCoefficients c = coefficients(step);
-        double b1 = c.b1(), c1 = c.c1(), b2 = c.b2(), c2 = c.c2(), a = c.a(), ss = c.vs(), eps = c.eps();
+        ScaleByMoments.Coefficients c = (ScaleByMoments.Coefficients) coefficients;
+        double b1 = c.b1(), c1 = c.c1(), b2 = c.b2(), c2 = c.c2(), a = c.am(), ss = c.vs(), eps = c.eps();
         for (int j = from; j < to; j++) {
-            u[j] = scale * element(u[j], m, s, so + idx[j], b1, c1, b2, c2, a, ss, eps);
+            u[j] = scale * element(u[j], m, s, o + idx[j], b1, c1, b2, c2, a, ss, eps);
         }
     }
 

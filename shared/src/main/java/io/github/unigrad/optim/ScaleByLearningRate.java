@@ -19,31 +19,37 @@ public final class ScaleByLearningRate implements Transform {
         return 0;
     }
 
+    /** The learning rate of this step. */
     @Override
-    public void dense(Step step, double scale, double[] u, double[] p, int o, double[][] state, int slab, int so, int n) {
-        Scale.by(u, o, o + n, scale * step.learningRate());
+    public Object coefficients(Step step) {
+        return step.learningRate();
+    }
+
+    @Override
+    public void dense(Object coefficients, double scale, double[] u, double[] p, int o, double[][] state, int slab, int n) {
+        Scale.by(u, o, o + n, scale * (Double) coefficients);
     }
 
     /** The float kernel: {@link Scale#by(float[], int, int, double)}. */
     @Override
-    public void dense(Step step, double scale, float[] u, float[] p, int o, float[][] state, int slab, int so, int n) {
-        Scale.by(u, o, o + n, scale * step.learningRate());
+    public void dense(Object coefficients, double scale, float[] u, float[] p, int o, float[][] state, int slab, int n) {
+        Scale.by(u, o, o + n, scale * (Double) coefficients);
     }
 
     @Override
-    public void sparse(Step step, double scale, double[] u, int from, int to, int[] idx, double[] p, int po, double[][] state, int slab, int so) {
-        Scale.by(u, from, to, scale * step.learningRate());
+    public void sparse(Object coefficients, double scale, double[] u, int from, int to, int[] idx, double[] p, int o, double[][] state, int slab) {
+        Scale.by(u, from, to, scale * (Double) coefficients);
     }
 
     /** All rows in one loop nest ({@link Scale#rows(double[][], int, double)}). */
     @Override
-    public void denseRows(Step step, double scale, double[][] u, double[][] p, double[][][] state, int slab, int n) {
-        Scale.rows(u, n, scale * step.learningRate());
+    public void denseRows(Object coefficients, double scale, double[][] u, double[][] p, double[][][] state, int slab, int n) {
+        Scale.rows(u, n, scale * (Double) coefficients);
     }
 
     @Override
-    public void sparseRows(Step step, double scale, SparseRows u, double[][] p, double[][][] state, int slab) {
-        Scale.rows(u, scale * step.learningRate());
+    public void sparseRows(Object coefficients, double scale, SparseRows u, double[][] p, double[][][] state, int slab) {
+        Scale.rows(u, scale * (Double) coefficients);
     }
 
     @Override

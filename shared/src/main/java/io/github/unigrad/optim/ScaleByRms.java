@@ -45,84 +45,61 @@ public final class ScaleByRms implements Transform {
     private record Coefficients(double alpha, double c, double eps) {
     }
 
-    private Coefficients coefficients() {
+    @Override
+    public Object coefficients(Step step) {
         return new Coefficients(alpha, 1 - alpha, eps);
     }
 
     @Override
-    public void dense(Step step, double scale, double[] u, double[] p, int o, double[][] state, int slab, int so, int n) {
+    public void dense(Object coefficients, double scale, double[] u, double[] p, int o, double[][] state, int slab, int n) {
         double[] v = state[slab];
-        Coefficients co = coefficients();
+        Coefficients co = (Coefficients) coefficients;
         double alpha = co.alpha(), c = co.c(), eps = co.eps();
         int end = o + n;
         if (centered) {
             double[] m = state[slab + 1];
-            if (so == o) { // same index in every array: the JIT vectorises this loop
-                for (int j = o; j < end; j++) {
-                    u[j] = scale * centred(u[j], v, m, j, alpha, c, eps);
-                }
-            } else {
-                for (int j = o, k = so; j < end; j++, k++) {
-                    u[j] = scale * centred(u[j], v, m, k, alpha, c, eps);
-                }
+            for (int j = o; j < end; j++) {
+                u[j] = scale * centred(u[j], v, m, j, alpha, c, eps);
             }
         } else {
-            if (so == o) { // same index in every array: the JIT vectorises this loop
-                for (int j = o; j < end; j++) {
-                    u[j] = scale * plain(u[j], v, j, alpha, c, eps);
-                }
-            } else {
-                for (int j = o, k = so; j < end; j++, k++) {
-                    u[j] = scale * plain(u[j], v, k, alpha, c, eps);
-                }
+            for (int j = o; j < end; j++) {
+                u[j] = scale * plain(u[j], v, j, alpha, c, eps);
             }
         }
     }
 
     /** The float kernel: the double kernel's loops and formulas in float, with the same coefficients rounded to float. */
     @Override
-    public void dense(Step step, double scale, float[] u, float[] p, int o, float[][] state, int slab, int so, int n) {
+    public void dense(Object coefficients, double scale, float[] u, float[] p, int o, float[][] state, int slab, int n) {
         float[] v = state[slab];
-        Coefficients co = coefficients();
+        Coefficients co = (Coefficients) coefficients;
         float alpha = (float) co.alpha(), c = (float) co.c(), eps = (float) co.eps(), s = (float) scale;
         int end = o + n;
         if (centered) {
             float[] m = state[slab + 1];
-            if (so == o) { // same index in every array: the JIT vectorises this loop
-                for (int j = o; j < end; j++) {
-                    u[j] = s * centred(u[j], v, m, j, alpha, c, eps);
-                }
-            } else {
-                for (int j = o, k = so; j < end; j++, k++) {
-                    u[j] = s * centred(u[j], v, m, k, alpha, c, eps);
-                }
+            for (int j = o; j < end; j++) {
+                u[j] = s * centred(u[j], v, m, j, alpha, c, eps);
             }
         } else {
-            if (so == o) { // same index in every array: the JIT vectorises this loop
-                for (int j = o; j < end; j++) {
-                    u[j] = s * plain(u[j], v, j, alpha, c, eps);
-                }
-            } else {
-                for (int j = o, k = so; j < end; j++, k++) {
-                    u[j] = s * plain(u[j], v, k, alpha, c, eps);
-                }
+            for (int j = o; j < end; j++) {
+                u[j] = s * plain(u[j], v, j, alpha, c, eps);
             }
         }
     }
 
     @Override
-    public void sparse(Step step, double scale, double[] u, int from, int to, int[] idx, double[] p, int po, double[][] state, int slab, int so) {
+    public void sparse(Object coefficients, double scale, double[] u, int from, int to, int[] idx, double[] p, int o, double[][] state, int slab) {
         double[] v = state[slab];
-        Coefficients co = coefficients();
+        Coefficients co = (Coefficients) coefficients;
         double alpha = co.alpha(), c = co.c(), eps = co.eps();
         if (centered) {
             double[] m = state[slab + 1];
             for (int j = from; j < to; j++) {
-                u[j] = scale * centred(u[j], v, m, so + idx[j], alpha, c, eps);
+                u[j] = scale * centred(u[j], v, m, o + idx[j], alpha, c, eps);
             }
         } else {
             for (int j = from; j < to; j++) {
-                u[j] = scale * plain(u[j], v, so + idx[j], alpha, c, eps);
+                u[j] = scale * plain(u[j], v, o + idx[j], alpha, c, eps);
             }
         }
     }

@@ -6,6 +6,10 @@ package io.github.unigrad.optim;
  * the incoming gradient and whether it was finite, and any rule-specific scalars the optimiser
  * derived from those (Schedule-Free's averaging weight, a wrapper's "this step is a boundary" flag).
  * Wrappers (accumulation, lookahead) keep the step their inner optimiser sees in {@link #inner()}.
+ *
+ * <p>A {@link Chain}'s step also carries each transform's per-step coefficients
+ * ({@link Transform#coefficients(Step)}), computed once in {@link Chain#begin} as Optax computes them
+ * from {@code count} in {@code update}, and handed to every pass over the parameters.
  */
 public final class Step {
     private static final double[] NONE = new double[0];
@@ -15,6 +19,7 @@ public final class Step {
     private final GradientSummary gradient;
     private final Step inner;
     private final double[] scalars;
+    private final Object[] coefficients;
 
     public Step(long index, double learningRate, GradientSummary gradient, Step inner) {
         this(index, learningRate, gradient, inner, NONE);
@@ -29,6 +34,26 @@ public final class Step {
         this.gradient = gradient;
         this.inner = inner;
         this.scalars = scalars.length == 0 ? NONE : scalars.clone();
+        this.coefficients = null;
+    }
+
+    /** This step carrying {@code coefficients[i]}, transform i's per-step coefficients (for {@link Chain}). */
+    private Step(Step step, Object[] coefficients) {
+        this.index = step.index;
+        this.learningRate = step.learningRate;
+        this.gradient = step.gradient;
+        this.inner = step.inner;
+        this.scalars = step.scalars;
+        this.coefficients = coefficients;
+    }
+
+    Step withCoefficients(Object[] coefficients) {
+        return new Step(this, coefficients);
+    }
+
+    /** Transform {@code i}'s coefficients, as its chain's {@code begin} computed them. */
+    Object coefficients(int i) {
+        return coefficients[i];
     }
 
     /** 0-based index of this step (bias corrections use {@code index() + 1}). */

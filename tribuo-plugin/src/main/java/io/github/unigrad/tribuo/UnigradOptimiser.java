@@ -177,9 +177,9 @@ public final class UnigradOptimiser implements StochasticGradientOptimiser {
         eachRow(i, gradient, (r, values, indices, n) -> {
             double[] p = paramRows == null ? null : paramRows[r];
             if (indices == null) {
-                rule.dense(s, gradientScale, -1, values, p, 0, rowStates[r], 0, n);
+                rule.dense(s, gradientScale, -1, values, p, 0, rowStates[r], n);
             } else {
-                rule.sparse(s, gradientScale, -1, values, 0, n, indices, p, 0, rowStates[r], 0);
+                rule.sparse(s, gradientScale, -1, values, 0, n, indices, p, 0, rowStates[r]);
             }
         });
     }
@@ -269,7 +269,7 @@ public final class UnigradOptimiser implements StochasticGradientOptimiser {
             double[] u = new double[cols[i]];
             for (int r = 0; r < params.length; r++) {
                 double[] p = params[r];
-                rule.finalAdjustment(steps, u, 0, state[i][r], 0, cols[i]);
+                rule.finalAdjustment(steps, u, 0, state[i][r], cols[i]);
                 for (int j = 0; j < cols[i]; j++) {
                     p[j] -= u[j];
                 }
