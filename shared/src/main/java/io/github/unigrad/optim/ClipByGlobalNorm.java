@@ -10,16 +10,11 @@ import io.github.unigrad.spec.Spec;
  * whose norm is not finite is left alone (wrap the optimiser in {@code skip_nonfinite} to drop it).
  * Spec: {@code clip_by_global_norm(max)}.
  */
-public final class ClipByGlobalNorm implements Transform {
+public final class ClipByGlobalNorm implements ScaleByFactor {
     private final double max;
 
     public ClipByGlobalNorm(double max) {
         this.max = max;
-    }
-
-    @Override
-    public int slabs() {
-        return 0;
     }
 
     @Override
@@ -32,22 +27,6 @@ public final class ClipByGlobalNorm implements Transform {
     public Object coefficients(Step step) {
         double norm = step.gradient().norm();
         return norm > max && Double.isFinite(norm) ? max / norm : 1.0;
-    }
-
-    @Override
-    public void dense(Object coefficients, double scale, double[] u, double[] p, int o, double[][] state, int slab, int n) {
-        Scale.by(u, o, o + n, scale * (Double) coefficients);
-    }
-
-    /** The float kernel: {@link Scale#by(float[], int, int, double)} with the same factor. */
-    @Override
-    public void dense(Object coefficients, double scale, float[] u, float[] p, int o, float[][] state, int slab, int n) {
-        Scale.by(u, o, o + n, scale * (Double) coefficients);
-    }
-
-    @Override
-    public void sparse(Object coefficients, double scale, double[] u, int from, int to, int[] idx, double[] p, int o, double[][] state, int slab) {
-        Scale.by(u, from, to, scale * (Double) coefficients);
     }
 
     @Override

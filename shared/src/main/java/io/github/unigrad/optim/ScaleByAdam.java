@@ -24,19 +24,11 @@ import io.github.unigrad.spec.Spec;
  * Spec: {@code scale_by_adam(b1=0.9, b2=0.999, eps=1e-8, epsilonHat=false, amsgrad=false)}.
  */
 public final class ScaleByAdam extends ScaleByMoments {
-    private final double beta1;
-    private final double beta2;
-    private final double eps;
     private final boolean epsilonHat;
-    private final boolean amsgrad;
 
     public ScaleByAdam(double beta1, double beta2, double eps, boolean epsilonHat, boolean amsgrad) {
-        super(amsgrad);
-        this.beta1 = beta1;
-        this.beta2 = beta2;
-        this.eps = eps;
+        super(beta1, beta2, eps, amsgrad);
         this.epsilonHat = epsilonHat;
-        this.amsgrad = amsgrad;
     }
 
     /** {@link Coefficients#adam}; AMSGrad's are Adam's. */

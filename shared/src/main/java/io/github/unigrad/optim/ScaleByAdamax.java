@@ -16,22 +16,12 @@ import io.github.unigrad.spec.Spec;
  * <p>Sparse (lazy) form: only the listed parameters' states decay and update.
  * Spec: {@code scale_by_adamax(b1=0.9, b2=0.999, eps=1e-8, epsInMax=true)}.
  */
-public final class ScaleByAdamax implements Transform {
-    private final double beta1;
-    private final double beta2;
-    private final double eps;
+public final class ScaleByAdamax extends ScaleByMoments {
     private final boolean epsInMax;
 
     public ScaleByAdamax(double beta1, double beta2, double eps, boolean epsInMax) {
-        this.beta1 = beta1;
-        this.beta2 = beta2;
-        this.eps = eps;
+        super(beta1, beta2, eps, false);
         this.epsInMax = epsInMax;
-    }
-
-    @Override
-    public int slabs() {
-        return 2;
     }
 
     /**
@@ -39,12 +29,12 @@ public final class ScaleByAdamax implements Transform {
      * {@code r ← max(b2 r, |g| + inside) + outside}, {@code u = a m / r}, where {@code a = 1/(1-β1^t)}
      * and ε is {@code inside} (epsInMax) or {@code outside}, the other 0.
      */
-    private record Coefficients(double b1, double c1, double b2, double a, double inside, double outside) {
+    private record MaxCoefficients(double b1, double c1, double b2, double a, double inside, double outside) {
     }
 
     @Override
     public Object coefficients(Step step) {
-        return new Coefficients(beta1, 1 - beta1, beta2, 1 / ScaleByMoments.biasCorrection(beta1, step.t()),
+        return new MaxCoefficients(beta1, 1 - beta1, beta2, 1 / biasCorrection(beta1, step.t()),
                 epsInMax ? eps : 0.0, epsInMax ? 0.0 : eps);
     }
 
@@ -52,7 +42,7 @@ public final class ScaleByAdamax implements Transform {
     public void dense(Object coefficients, double scale, double[] u, double[] p, int o, double[][] state, int slab, int n) {
         double[] m = state[slab];
         double[] r = state[slab + 1];
-        Coefficients c = (Coefficients) coefficients;
+        MaxCoefficients c = (MaxCoefficients) coefficients;
         double b1 = c.b1(), c1 = c.c1(), b2 = c.b2(), a = c.a(), inside = c.inside(), outside = c.outside();
         int end = o + n;
         for (int j = o; j < end; j++) {
@@ -65,7 +55,7 @@ public final class ScaleByAdamax implements Transform {
     public void dense(Object coefficients, double scale, float[] u, float[] p, int o, float[][] state, int slab, int n) {
         float[] m = state[slab];
         float[] r = state[slab + 1];
-        Coefficients c = (Coefficients) coefficients;
+        MaxCoefficients c = (MaxCoefficients) coefficients;
         float b1 = (float) c.b1(), c1 = (float) c.c1(), b2 = (float) c.b2(), a = (float) c.a(),
                 inside = (float) c.inside(), outside = (float) c.outside(), s = (float) scale;
         int end = o + n;
@@ -78,7 +68,7 @@ public final class ScaleByAdamax implements Transform {
     public void sparse(Object coefficients, double scale, double[] u, int from, int to, int[] idx, double[] p, int o, double[][] state, int slab) {
         double[] m = state[slab];
         double[] r = state[slab + 1];
-        Coefficients c = (Coefficients) coefficients;
+        MaxCoefficients c = (MaxCoefficients) coefficients;
         double b1 = c.b1(), c1 = c.c1(), b2 = c.b2(), a = c.a(), inside = c.inside(), outside = c.outside();
         for (int j = from; j < to; j++) {
             u[j] = scale * element(u[j], m, r, o + idx[j], b1, c1, b2, a, inside, outside);

@@ -16,35 +16,25 @@ import io.github.unigrad.spec.Spec;
  * <p>Sparse (lazy) form: only the listed parameters' moments decay and update.
  * Spec: {@code scale_by_belief(b1=0.9, b2=0.999, eps=1e-16, epsilonHat=false)}.
  */
-public final class ScaleByBelief implements Transform {
-    private final double beta1;
-    private final double beta2;
-    private final double eps;
+public final class ScaleByBelief extends ScaleByMoments {
     private final boolean epsilonHat;
 
     public ScaleByBelief(double beta1, double beta2, double eps, boolean epsilonHat) {
-        this.beta1 = beta1;
-        this.beta2 = beta2;
-        this.eps = eps;
+        super(beta1, beta2, eps, false);
         this.epsilonHat = epsilonHat;
-    }
-
-    @Override
-    public int slabs() {
-        return 2;
     }
 
     /** Adam's coefficients ({@link ScaleByMoments.Coefficients#adam}). */
     @Override
     public Object coefficients(Step step) {
-        return ScaleByMoments.Coefficients.adam(beta1, beta2, eps, epsilonHat, step.t());
+        return Coefficients.adam(beta1, beta2, eps, epsilonHat, step.t());
     }
 
     @Override
     public void dense(Object coefficients, double scale, double[] u, double[] p, int o, double[][] state, int slab, int n) {
         double[] m = state[slab];
         double[] s = state[slab + 1];
-        ScaleByMoments.Coefficients c = (ScaleByMoments.Coefficients) coefficients;
+        Coefficients c = (Coefficients) coefficients;
         double b1 = c.b1(), c1 = c.c1(), b2 = c.b2(), c2 = c.c2(), a = c.am(), ss = c.vs(), eps = c.eps();
         int end = o + n;
         for (int j = o; j < end; j++) {
@@ -57,7 +47,7 @@ public final class ScaleByBelief implements Transform {
     public void dense(Object coefficients, double scale, float[] u, float[] p, int o, float[][] state, int slab, int n) {
         float[] m = state[slab];
         float[] s = state[slab + 1];
-        ScaleByMoments.Coefficients c = (ScaleByMoments.Coefficients) coefficients;
+        Coefficients c = (Coefficients) coefficients;
         float b1 = (float) c.b1(), c1 = (float) c.c1(), b2 = (float) c.b2(), c2 = (float) c.c2(), a = (float) c.am(),
                 ss = (float) c.vs(), eps = (float) c.eps(), f = (float) scale;
         int end = o + n;
@@ -70,7 +60,7 @@ public final class ScaleByBelief implements Transform {
     public void sparse(Object coefficients, double scale, double[] u, int from, int to, int[] idx, double[] p, int o, double[][] state, int slab) {
         double[] m = state[slab];
         double[] s = state[slab + 1];
-        ScaleByMoments.Coefficients c = (ScaleByMoments.Coefficients) coefficients;
+        Coefficients c = (Coefficients) coefficients;
         double b1 = c.b1(), c1 = c.c1(), b2 = c.b2(), c2 = c.c2(), a = c.am(), ss = c.vs(), eps = c.eps();
         for (int j = from; j < to; j++) {
             u[j] = scale * element(u[j], m, s, o + idx[j], b1, c1, b2, c2, a, ss, eps);

@@ -1,9 +1,10 @@
 package io.github.unigrad.optim;
 
 /**
- * The Adam family's one kernel per precision (Adam and AMSGrad, Nadam, RAdam), as Optax makes Nadam a
- * flag of Adam and PyTorch's fused kernel serves Adam and AdamW with a mode: each member states only
- * its per-step {@link Coefficients}, and every member runs
+ * The rules that keep a first moment m and a second statistic v with decays β1, β2 and an ε: the Adam
+ * family's one kernel per precision (Adam and AMSGrad, Nadam, RAdam), as Optax makes Nadam a flag of
+ * Adam and PyTorch's fused kernel serves Adam and AdamW with a mode: each member states only its
+ * per-step {@link Coefficients}, and runs
  * <pre>
  *   m ← b1 m + c1 g,   v ← b2 v + c2 g²,   (AMSGrad: v̄ ← max(v̄, v), read in place of v)
  *   u = (am m + ag g) / (√(v · vs) + eps)     (adaptive)
@@ -11,12 +12,21 @@ package io.github.unigrad.optim;
  * </pre>
  * Adam has {@code ag = 0}, which leaves {@code am m} unchanged for every finite g (and NaN for a
  * non-finite one, as without the term). State: slab 0 is m, slab 1 is v, slab 2 (AMSGrad) is v̄:
- * DL4J's layouts {@code [M | V]} and {@code [M | V | V_HAT]}.
+ * DL4J's layouts {@code [M | V]} and {@code [M | V | V_HAT]}. AdaBelief and AdaMax keep another second
+ * statistic and override the kernel.
  */
 abstract class ScaleByMoments implements Transform {
-    private final boolean amsgrad;
+    /** The moments' decays β1 and β2, ε, and whether v̄ (AMSGrad) is kept: what every member has. */
+    final double beta1;
+    final double beta2;
+    final double eps;
+    final boolean amsgrad;
 
-    ScaleByMoments(boolean amsgrad) {
+    /** Ranges are checked by the catalogue ({@link Transforms}). */
+    ScaleByMoments(double beta1, double beta2, double eps, boolean amsgrad) {
+        this.beta1 = beta1;
+        this.beta2 = beta2;
+        this.eps = eps;
         this.amsgrad = amsgrad;
     }
 

@@ -34,9 +34,6 @@ import io.github.unigrad.spec.Spec;
  * Spec: {@code scale_by_nadam(b1=0.9, b2=0.999, eps=1e-8, momentumDecay=0, dl4j=false)}.
  */
 public final class ScaleByNadam extends ScaleByMoments {
-    private final double beta1;
-    private final double beta2;
-    private final double eps;
     private final double momentumDecay;
     private final boolean dl4j;
 
@@ -47,10 +44,7 @@ public final class ScaleByNadam extends ScaleByMoments {
      * @param dl4j DL4J's form, which has a constant β1 (only with {@code momentumDecay = 0})
      */
     public ScaleByNadam(double beta1, double beta2, double eps, double momentumDecay, boolean dl4j) {
-        super(false);
-        this.beta1 = beta1;
-        this.beta2 = beta2;
-        this.eps = eps;
+        super(beta1, beta2, eps, false);
         this.momentumDecay = momentumDecay;
         this.dl4j = dl4j;
     }

@@ -18,16 +18,10 @@ import io.github.unigrad.spec.Spec;
  * Spec: {@code scale_by_radam(b1=0.9, b2=0.999, eps=1e-8, threshold=5)}.
  */
 public final class ScaleByRadam extends ScaleByMoments {
-    private final double beta1;
-    private final double beta2;
-    private final double eps;
     private final double threshold;
 
     public ScaleByRadam(double beta1, double beta2, double eps, double threshold) {
-        super(false);
-        this.beta1 = beta1;
-        this.beta2 = beta2;
-        this.eps = eps;
+        super(beta1, beta2, eps, false);
         this.threshold = threshold;
     }
 
