@@ -55,16 +55,4 @@ final class FloatSteps {
             }
         }
     }
-
-    static void finalAdjustment(Optimiser opt, long steps, float[] u, int o, float[][] state, int n) {
-        Scratch s = Scratch.of(opt.slabs(), n, false);
-        for (int start = 0; start < n; start += CHUNK) {
-            int len = Math.min(CHUNK, n - start);
-            for (int k = 0; k < s.state().length; k++) {
-                Widening.widen(state[k], o + start, s.state()[k], 0, len);
-            }
-            opt.finalAdjustment(steps, s.u(), 0, s.state(), len);
-            Widening.narrow(s.u(), 0, u, o + start, len);
-        }
-    }
 }

@@ -49,7 +49,6 @@ public final class NesterovVelocity implements Transform {
         }
     }
 
-    /** The float kernel: the double kernel's loop and formula in float, with the same coefficients rounded to float. */
     @Override
     public void dense(Object coefficients, double scale, float[] u, float[] p, int o, float[][] state, int slab, int n) {
         float[] v = state[slab];

@@ -170,11 +170,6 @@ public interface Optimiser extends SpecDescribed {
                 (du, dp, ds, len) -> dense(step, du, dp, 0, ds, len));
     }
 
-    /** {@link #finalAdjustment(long, double[], int, double[][], int)} on float arrays. */
-    default void finalAdjustment(long steps, float[] u, int o, float[][] state, int n) {
-        FloatSteps.finalAdjustment(this, steps, u, o, state, n);
-    }
-
     /** Fills fresh float state slabs with their initial values. */
     default void initialise(float[][] state, int o, int n) {
         for (int k = 0; k < slabs(); k++) {

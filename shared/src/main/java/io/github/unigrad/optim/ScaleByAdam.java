@@ -27,7 +27,7 @@ public final class ScaleByAdam extends ScaleByMoments {
     private final boolean epsilonHat;
 
     public ScaleByAdam(double beta1, double beta2, double eps, boolean epsilonHat, boolean amsgrad) {
-        super(beta1, beta2, eps, amsgrad);
+        super(beta1, beta2, eps, amsgrad, false);
         this.epsilonHat = epsilonHat;
     }
 

@@ -20,7 +20,7 @@ public final class ScaleByAdamax extends ScaleByMoments {
     private final boolean epsInMax;
 
     public ScaleByAdamax(double beta1, double beta2, double eps, boolean epsInMax) {
-        super(beta1, beta2, eps, false);
+        super(beta1, beta2, eps, false, false);
         this.epsInMax = epsInMax;
     }
 
@@ -50,7 +50,6 @@ public final class ScaleByAdamax extends ScaleByMoments {
         }
     }
 
-    /** The float kernel: the double kernel's loop and formula in float, with the same coefficients rounded to float. */
     @Override
     public void dense(Object coefficients, double scale, float[] u, float[] p, int o, float[][] state, int slab, int n) {
         float[] m = state[slab];

@@ -20,71 +20,14 @@ public final class ScaleByBelief extends ScaleByMoments {
     private final boolean epsilonHat;
 
     public ScaleByBelief(double beta1, double beta2, double eps, boolean epsilonHat) {
-        super(beta1, beta2, eps, false);
+        super(beta1, beta2, eps, false, true);
         this.epsilonHat = epsilonHat;
     }
 
-    /** Adam's coefficients ({@link ScaleByMoments.Coefficients#adam}). */
+    /** Adam's coefficients ({@link ScaleByMoments.Coefficients#adam}); the kernel is {@link ScaleByMoments}'s belief mode. */
     @Override
     public Object coefficients(Step step) {
         return Coefficients.adam(beta1, beta2, eps, epsilonHat, step.t());
-    }
-
-    @Override
-    public void dense(Object coefficients, double scale, double[] u, double[] p, int o, double[][] state, int slab, int n) {
-        double[] m = state[slab];
-        double[] s = state[slab + 1];
-        Coefficients c = (Coefficients) coefficients;
-        double b1 = c.b1(), c1 = c.c1(), b2 = c.b2(), c2 = c.c2(), a = c.am(), ss = c.vs(), eps = c.eps();
-        int end = o + n;
-        for (int j = o; j < end; j++) {
-            u[j] = scale * element(u[j], m, s, j, b1, c1, b2, c2, a, ss, eps);
-        }
-    }
-
-    /** The float kernel: the double kernel's loop and formula in float, with the same coefficients rounded to float. */
-    @Override
-    public void dense(Object coefficients, double scale, float[] u, float[] p, int o, float[][] state, int slab, int n) {
-        float[] m = state[slab];
-        float[] s = state[slab + 1];
-        Coefficients c = (Coefficients) coefficients;
-        float b1 = (float) c.b1(), c1 = (float) c.c1(), b2 = (float) c.b2(), c2 = (float) c.c2(), a = (float) c.am(),
-                ss = (float) c.vs(), eps = (float) c.eps(), f = (float) scale;
-        int end = o + n;
-        for (int j = o; j < end; j++) {
-            u[j] = f * element(u[j], m, s, j, b1, c1, b2, c2, a, ss, eps);
-        }
-    }
-
-    @Override
-    public void sparse(Object coefficients, double scale, double[] u, int from, int to, int[] idx, double[] p, int o, double[][] state, int slab) {
-        double[] m = state[slab];
-        double[] s = state[slab + 1];
-        Coefficients c = (Coefficients) coefficients;
-        double b1 = c.b1(), c1 = c.c1(), b2 = c.b2(), c2 = c.c2(), a = c.am(), ss = c.vs(), eps = c.eps();
-        for (int j = from; j < to; j++) {
-            u[j] = scale * element(u[j], m, s, o + idx[j], b1, c1, b2, c2, a, ss, eps);
-        }
-    }
-
-    private static double element(double g, double[] m, double[] s, int k, double b1, double c1, double b2, double c2,
-                                  double a, double ss, double eps) {
-        double mk = b1 * m[k] + c1 * g;
-        double r = g - mk;
-        double sk = b2 * s[k] + c2 * r * r + eps;
-        m[k] = mk;
-        s[k] = sk;
-        return a * mk / (Math.sqrt(sk * ss) + eps);
-    }
-
-    private static float element(float g, float[] m, float[] s, int k, float b1, float c1, float b2, float c2,
-                                 float a, float ss, float eps) {
-        float mk = b1 * m[k] + c1 * g;
-        float r = g - mk;
-        float sk = b2 * s[k] + c2 * r * r + eps;
-        m[k] = mk;
-        s[k] = sk;
-        return a * mk / ((float) Math.sqrt(sk * ss) + eps);
     }
 
     @Override

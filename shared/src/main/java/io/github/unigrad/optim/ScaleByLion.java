@@ -51,7 +51,6 @@ public final class ScaleByLion implements Transform {
         }
     }
 
-    /** The float kernel: the double kernel's loop and formula in float, with the same coefficients rounded to float. */
     @Override
     public void dense(Object coefficients, double scale, float[] u, float[] p, int o, float[][] state, int slab, int n) {
         float[] m = state[slab];

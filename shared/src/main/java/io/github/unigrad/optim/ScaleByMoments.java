@@ -12,22 +12,25 @@ package io.github.unigrad.optim;
  * </pre>
  * Adam has {@code ag = 0}, which leaves {@code am m} unchanged for every finite g (and NaN for a
  * non-finite one, as without the term). State: slab 0 is m, slab 1 is v, slab 2 (AMSGrad) is v̄:
- * DL4J's layouts {@code [M | V]} and {@code [M | V | V_HAT]}. AdaBelief and AdaMax keep another second
- * statistic and override the kernel.
+ * DL4J's layouts {@code [M | V]} and {@code [M | V | V_HAT]}. AdaBelief's second moment is of
+ * {@code g - m}, plus ε ({@code s ← b2 s + c2 (g - m)² + eps}, a mode of this kernel); AdaMax keeps an
+ * infinity norm and has its own kernel.
  */
 abstract class ScaleByMoments implements Transform {
-    /** The moments' decays β1 and β2, ε, and whether v̄ (AMSGrad) is kept: what every member has. */
+    /** The moments' decays β1 and β2, ε, and which second moment is kept: what every member has. */
     final double beta1;
     final double beta2;
     final double eps;
     final boolean amsgrad;
+    private final boolean belief;
 
     /** Ranges are checked by the catalogue ({@link Transforms}). */
-    ScaleByMoments(double beta1, double beta2, double eps, boolean amsgrad) {
+    ScaleByMoments(double beta1, double beta2, double eps, boolean amsgrad, boolean belief) {
         this.beta1 = beta1;
         this.beta2 = beta2;
         this.eps = eps;
         this.amsgrad = amsgrad;
+        this.belief = belief;
     }
 
     /**
@@ -72,6 +75,10 @@ abstract class ScaleByMoments implements Transform {
             for (int j = o; j < end; j++) {
                 u[j] = scale * amsgrad(u[j], m, v, vMax, j, b1, c1, b2, c2, am, vs, eps);
             }
+        } else if (belief) {
+            for (int j = o; j < end; j++) {
+                u[j] = scale * belief(u[j], m, v, j, b1, c1, b2, c2, am, vs, eps);
+            }
         } else if (c.adaptive()) {
             for (int j = o; j < end; j++) {
                 u[j] = scale * adaptive(u[j], m, v, j, b1, c1, b2, c2, am, ag, vs, eps);
@@ -83,7 +90,6 @@ abstract class ScaleByMoments implements Transform {
         }
     }
 
-    /** The float kernel: the double kernel's loops and formulas in float, with the same coefficients rounded to float. */
     @Override
     public void dense(Object coefficients, double scale, float[] u, float[] p, int o, float[][] state, int slab, int n) {
         float[] m = state[slab];
@@ -96,6 +102,10 @@ abstract class ScaleByMoments implements Transform {
             float[] vMax = state[slab + 2];
             for (int j = o; j < end; j++) {
                 u[j] = s * amsgrad(u[j], m, v, vMax, j, b1, c1, b2, c2, am, vs, eps);
+            }
+        } else if (belief) {
+            for (int j = o; j < end; j++) {
+                u[j] = s * belief(u[j], m, v, j, b1, c1, b2, c2, am, vs, eps);
             }
         } else if (c.adaptive()) {
             for (int j = o; j < end; j++) {
@@ -117,10 +127,11 @@ abstract class ScaleByMoments implements Transform {
         Coefficients c = (Coefficients) coefficients;
         double b1 = c.b1(), c1 = c.c1(), b2 = c.b2(), c2 = c.c2(), am = c.am(), ag = c.ag(), vs = c.vs(), eps = c.eps();
         double[] vMax = amsgrad ? state[slab + 2] : null;
-        boolean ams = amsgrad, adaptive = c.adaptive();
+        boolean ams = amsgrad, bel = belief, adaptive = c.adaptive();
         for (int j = from; j < to; j++) { // the branches are loop-invariant: the JIT unswitches them
             int k = o + idx[j];
             u[j] = scale * (ams ? amsgrad(u[j], m, v, vMax, k, b1, c1, b2, c2, am, vs, eps)
+                    : bel ? belief(u[j], m, v, k, b1, c1, b2, c2, am, vs, eps)
                     : adaptive ? adaptive(u[j], m, v, k, b1, c1, b2, c2, am, ag, vs, eps)
                     : momentum(u[j], m, v, k, b1, c1, b2, c2, am));
         }
@@ -164,6 +175,27 @@ abstract class ScaleByMoments implements Transform {
         v[k] = vk;
         vMax[k] = hk;
         return am * mk / ((float) Math.sqrt(hk * vs) + eps);
+    }
+
+    /** AdaBelief's: the second moment of g - m, with ε added to it too. */
+    private static double belief(double g, double[] m, double[] s, int k, double b1, double c1, double b2, double c2,
+                                 double am, double vs, double eps) {
+        double mk = b1 * m[k] + c1 * g;
+        double r = g - mk;
+        double sk = b2 * s[k] + c2 * r * r + eps;
+        m[k] = mk;
+        s[k] = sk;
+        return am * mk / (Math.sqrt(sk * vs) + eps);
+    }
+
+    private static float belief(float g, float[] m, float[] s, int k, float b1, float c1, float b2, float c2,
+                                float am, float vs, float eps) {
+        float mk = b1 * m[k] + c1 * g;
+        float r = g - mk;
+        float sk = b2 * s[k] + c2 * r * r + eps;
+        m[k] = mk;
+        s[k] = sk;
+        return am * mk / ((float) Math.sqrt(sk * vs) + eps);
     }
 
     /** The moments' update, returning {@code am m}. */

@@ -44,7 +44,7 @@ public final class ScaleByNadam extends ScaleByMoments {
      * @param dl4j DL4J's form, which has a constant β1 (only with {@code momentumDecay = 0})
      */
     public ScaleByNadam(double beta1, double beta2, double eps, double momentumDecay, boolean dl4j) {
-        super(beta1, beta2, eps, false);
+        super(beta1, beta2, eps, false, false);
         this.momentumDecay = momentumDecay;
         this.dl4j = dl4j;
     }

@@ -21,7 +21,7 @@ public final class ScaleByRadam extends ScaleByMoments {
     private final double threshold;
 
     public ScaleByRadam(double beta1, double beta2, double eps, double threshold) {
-        super(beta1, beta2, eps, false);
+        super(beta1, beta2, eps, false, false);
         this.threshold = threshold;
     }
 

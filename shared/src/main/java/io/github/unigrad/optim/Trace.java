@@ -54,7 +54,6 @@ public final class Trace implements Transform {
         }
     }
 
-    /** The float kernel: the double kernel's loop and formula in float, with the same coefficients rounded to float. */
     @Override
     public void dense(Object coefficients, double scale, float[] u, float[] p, int o, float[][] state, int slab, int n) {
         float[] b = state[slab];
