@@ -1,20 +1,17 @@
 package io.github.unigrad.optim;
 
 /**
- * The rules that keep a first moment m and a second statistic v with decays β1, β2 and an ε: the Adam
- * family's one kernel per precision (Adam and AMSGrad, Nadam, RAdam), as Optax makes Nadam a flag of
- * Adam and PyTorch's fused kernel serves Adam and AdamW with a mode: each member states only its
- * per-step {@link Coefficients}, and runs
+ * The Adam family's one kernel per precision (Adam and AMSGrad, Nadam, RAdam, AdaBelief), as Optax makes
+ * Nadam a flag of Adam and PyTorch's fused kernel serves Adam and AdamW with a mode. Each member states
+ * only its per-step {@link Coefficients}:
  * <pre>
- *   m ← b1 m + c1 g,   v ← b2 v + c2 g²,   (AMSGrad: v̄ ← max(v̄, v), read in place of v)
- *   u = (am m + ag g) / (√(v · vs) + eps)     (adaptive)
+ *   m ← b1 m + c1 g,   v ← b2 v + c2 g²      (AMSGrad: v̄ ← max(v̄, v) read in place of v;
+ *                                           AdaBelief: s ← b2 s + c2 (g - m)² + eps in place of v)
+ *   u = (am m + ag g) / (√(v · vs) + eps)     (adaptive; Adam: ag = 0, exact for every finite g)
  *   u = am m                                  (not adaptive: RAdam while the variance is intractable)
  * </pre>
- * Adam has {@code ag = 0}, which leaves {@code am m} unchanged for every finite g (and NaN for a
- * non-finite one, as without the term). State: slab 0 is m, slab 1 is v, slab 2 (AMSGrad) is v̄:
- * DL4J's layouts {@code [M | V]} and {@code [M | V | V_HAT]}. AdaBelief's second moment is of
- * {@code g - m}, plus ε ({@code s ← b2 s + c2 (g - m)² + eps}, a mode of this kernel); AdaMax keeps an
- * infinity norm and has its own kernel.
+ * State: slab 0 is m, slab 1 is v, slab 2 (AMSGrad) is v̄: DL4J's layouts {@code [M | V]} and
+ * {@code [M | V | V_HAT]}. AdaMax keeps an infinity norm and overrides the kernel.
  */
 abstract class ScaleByMoments implements Transform {
     /** The moments' decays β1 and β2, ε, and which second moment is kept: what every member has. */
@@ -33,10 +30,7 @@ abstract class ScaleByMoments implements Transform {
         this.belief = belief;
     }
 
-    /**
-     * The scalars of one step, shared by the double and float kernels (see the class comment); the
-     * float kernel rounds them to float.
-     */
+    /** The scalars of one step, shared by the double and float kernels (see the class comment). */
     record Coefficients(double b1, double c1, double b2, double c2, double am, double ag, double vs, double eps,
                         boolean adaptive) {
 

@@ -24,43 +24,4 @@ public interface SparseRows {
 
     /** The number of active entries of row {@code r}. */
     int count(int r);
-
-    /**
-     * Rows held in arrays: row {@code r} is {@code values[r][0..counts[r])} at {@code indices[r]}.
-     *
-     * @throws IllegalArgumentException if the three arrays do not have one entry per row
-     */
-    static SparseRows of(double[][] values, int[][] indices, int[] counts) {
-        return new OfArrays(values, indices, counts);
-    }
-
-    /** {@link SparseRows} held in arrays; see {@link #of}. */
-    record OfArrays(double[][] values, int[][] indices, int[] counts) implements SparseRows {
-        public OfArrays {
-            if (indices.length != values.length || counts.length != values.length) {
-                throw new IllegalArgumentException("sparse rows: " + values.length + " value rows, " + indices.length
-                        + " index rows and " + counts.length + " counts; expected one of each per row");
-            }
-        }
-
-        @Override
-        public int rows() {
-            return values.length;
-        }
-
-        @Override
-        public double[] values(int r) {
-            return values[r];
-        }
-
-        @Override
-        public int[] indices(int r) {
-            return indices[r];
-        }
-
-        @Override
-        public int count(int r) {
-            return counts[r];
-        }
-    }
 }

@@ -21,10 +21,6 @@ public final class Step {
     private final double[] scalars;
     private final Object[] coefficients;
 
-    public Step(long index, double learningRate, GradientSummary gradient, Step inner) {
-        this(index, learningRate, gradient, inner, NONE);
-    }
-
     /**
      * @param scalars rule-specific values computed in {@code begin}, read back with {@link #scalar(int)}
      */

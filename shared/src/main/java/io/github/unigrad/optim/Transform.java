@@ -3,36 +3,27 @@ package io.github.unigrad.optim;
 import io.github.unigrad.spec.SpecDescribed;
 
 /**
- * One link of an optimiser chain, after Optax's {@code GradientTransformation}: it turns the
- * incoming update {@code u} (at the head of the chain, the gradient) into the outgoing one, in
- * place, and keeps its state in {@link #slabs()} flat arrays the size of the parameters.
+ * One link of an optimiser chain, after Optax's {@code GradientTransformation}: it turns the incoming
+ * update {@code u} (at the head of the chain, the gradient) into the outgoing one, in place, with its
+ * state in {@link #slabs()} flat arrays the size of the parameters, indexed like the update (the state
+ * of {@code u[j]} is {@code state[slab + k][j]}), so every array of a pass is read at the same index and
+ * the JIT vectorises the loop. The DL4J adapter points the state at DL4J's updater-state view, the
+ * Tribuo adapter at arrays it owns.
  *
- * <p><b>Contract.</b> A transform object is immutable and holds only its hyperparameters. A step is
- * two things, as Optax's {@code update} computes its scalars from {@code count} and then maps over
- * the leaves:
- * <ol>
- *   <li>{@link #coefficients(Step)}: the scalars of this step (bias corrections, Nadam's μ products,
- *       RAdam's ρ, a clipping factor), a function of the step and the hyperparameters, computed once
- *       per step by {@link Chain#begin};</li>
- *   <li>{@link #dense} (or {@link #sparse}) with those coefficients, once per piece of the parameters
- *       (a row of a Tribuo matrix, a block of a DL4J view): a single pass over primitive arrays with
- *       no allocation and no call per element.</li>
- * </ol>
- * The state lives outside the transform and is indexed like the update: the state of {@code u[j]} is
- * {@code state[slab + k][j]}, k &lt; slabs(), so the DL4J adapter can point it at DL4J's updater-state
- * view and the Tribuo adapter at arrays it owns, and every array of a pass is read at the same index
- * (the JIT vectorises the loop).
+ * <p>A transform is immutable and holds only its hyperparameters. As Optax's {@code update} computes its
+ * scalars from {@code count} and then maps over the leaves, a step is {@link #coefficients(Step)} (the
+ * step's scalars: bias corrections, Nadam's μ products, RAdam's ρ, a clipping factor), computed once by
+ * {@link Chain#begin}, then {@link #dense} or {@link #sparse} with them on every piece of the parameters
+ * (a row of a Tribuo matrix, a block of a DL4J view): one pass over primitive arrays, no allocation, no
+ * call per element.
  *
- * <p><b>Float and double.</b> Each step exists for double and for float arrays (DL4J's networks are
- * float by default). The float step's default widens the floats chunk by chunk to run the double
- * step and rounds the results back ({@link FloatSteps}): correct for every transform, but about three
- * times slower than the double step, because C2 (JDK 17) does not vectorise float/double conversions.
- * Every catalogue transform therefore overrides the float dense step with a float kernel: a
- * deliberate per-primitive specialisation, as the JDK's {@code Arrays.fill(float[])} and
- * {@code (double[])}. Only the few-line loop body exists twice, with the same variable names in the
- * same order; the coefficients are the same (the float loop casts them to float), and arithmetic per
- * element is in float. {@code FloatKernelTest} keeps each twin within a few float ulps of its double
- * kernel over many steps. Sparse steps are double only (Tribuo's sparse gradients are double).
+ * <p><b>Float and double.</b> DL4J's networks are float by default. The float step's default widens
+ * the floats chunk by chunk, runs the double step and rounds back ({@link FloatSteps}): correct, but
+ * about three times slower, as C2 (JDK 17) does not vectorise float/double conversions. Every catalogue
+ * transform therefore overrides it with a float kernel, a deliberate per-primitive specialisation (as the
+ * JDK's {@code Arrays.fill(float[])} and {@code (double[])}): the same loop body with the same names, the
+ * coefficients cast to float, arithmetic in float. {@code FloatKernelTest} keeps each twin within a few
+ * float ulps of its double kernel. Sparse steps are double only (Tribuo's sparse gradients are double).
  */
 public interface Transform extends SpecDescribed {
 

@@ -292,7 +292,7 @@ class CatalogueContractTest {
             opt.initialise(state[r], 0, N);
             opt.sparse(step, -0.5, -1, expected[r], 0, count[r], idx[r], p == null ? null : p[r], 0, expectedState[r]);
         }
-        opt.sparseRows(step, -0.5, -1, SparseRows.of(u, idx, count), p, state);
+        opt.sparseRows(step, -0.5, -1, ArrayRows.of(u, idx, count), p, state);
         for (int r = 0; r < idx.length; r++) {
             assertThat(u[r]).as("sparse row %d", r).containsExactly(expected[r]);
             for (int k = 0; k < opt.slabs(); k++) {
