@@ -146,7 +146,7 @@ public final class Chain extends SpecIdentified implements Optimiser {
         for (int i = 0; i < transforms.length; i++) {
             coefficients[i] = transforms[i].coefficients(step);
         }
-        return step.withCoefficients(coefficients);
+        return step.withCoefficients(this, coefficients);
     }
 
     /**
@@ -184,10 +184,11 @@ public final class Chain extends SpecIdentified implements Optimiser {
     @Override
     public void dense(Step step, double gradientScale, double updateScale, double[] u, double[] p, int o,
                       double[][] state, int n) {
+        Object[] coefficients = step.coefficientsOf(this);
         Scale.by(u, o, o + n, gradientFactor(gradientScale, updateScale));
         for (int l = 0; l < passes.length; l++) {
             int i = passes[l];
-            transforms[i].dense(step.coefficients(i), scale(l, step, gradientScale, updateScale), u, p, o, state,
+            transforms[i].dense(coefficients[i], scale(l, step, gradientScale, updateScale), u, p, o, state,
                     firstSlab[i], n);
         }
     }
@@ -196,10 +197,11 @@ public final class Chain extends SpecIdentified implements Optimiser {
     @Override
     public void denseRows(Step step, double gradientScale, double updateScale, double[][] u, double[][] p,
                           double[][][] state, int n) {
+        Object[] coefficients = step.coefficientsOf(this);
         Scale.rows(u, n, gradientFactor(gradientScale, updateScale));
         for (int l = 0; l < passes.length; l++) {
             int i = passes[l];
-            transforms[i].denseRows(step.coefficients(i), scale(l, step, gradientScale, updateScale), u, p, state,
+            transforms[i].denseRows(coefficients[i], scale(l, step, gradientScale, updateScale), u, p, state,
                     firstSlab[i], n);
         }
     }
@@ -208,10 +210,11 @@ public final class Chain extends SpecIdentified implements Optimiser {
     @Override
     public void sparseRows(Step step, double gradientScale, double updateScale, SparseRows u, double[][] p,
                            double[][][] state) {
+        Object[] coefficients = step.coefficientsOf(this);
         Scale.rows(u, gradientFactor(gradientScale, updateScale));
         for (int l = 0; l < passes.length; l++) {
             int i = passes[l];
-            transforms[i].sparseRows(step.coefficients(i), scale(l, step, gradientScale, updateScale), u, p, state,
+            transforms[i].sparseRows(coefficients[i], scale(l, step, gradientScale, updateScale), u, p, state,
                     firstSlab[i]);
         }
     }
@@ -219,10 +222,11 @@ public final class Chain extends SpecIdentified implements Optimiser {
     @Override
     public void sparse(Step step, double gradientScale, double updateScale, double[] u, int from, int to, int[] idx,
                        double[] p, int o, double[][] state) {
+        Object[] coefficients = step.coefficientsOf(this);
         Scale.by(u, from, to, gradientFactor(gradientScale, updateScale));
         for (int l = 0; l < passes.length; l++) {
             int i = passes[l];
-            transforms[i].sparse(step.coefficients(i), scale(l, step, gradientScale, updateScale), u, from, to, idx, p,
+            transforms[i].sparse(coefficients[i], scale(l, step, gradientScale, updateScale), u, from, to, idx, p,
                     o, state, firstSlab[i]);
         }
     }
@@ -230,9 +234,10 @@ public final class Chain extends SpecIdentified implements Optimiser {
     /** Each transform's float step: its float kernel, or the widening default for a transform without one. */
     @Override
     public void dense(Step step, float[] u, float[] p, int o, float[][] state, int n) {
+        Object[] coefficients = step.coefficientsOf(this);
         for (int l = 0; l < passes.length; l++) {
             int i = passes[l];
-            transforms[i].dense(step.coefficients(i), scale(l, step, 1.0, 1.0), u, p, o, state, firstSlab[i], n);
+            transforms[i].dense(coefficients[i], scale(l, step, 1.0, 1.0), u, p, o, state, firstSlab[i], n);
         }
     }
 

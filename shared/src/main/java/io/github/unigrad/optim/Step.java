@@ -20,6 +20,8 @@ public final class Step {
     private final Step inner;
     private final double[] scalars;
     private final Object[] coefficients;
+    /** The chain that began this step and computed {@link #coefficients}, or null. */
+    private final Chain chain;
 
     /**
      * @param scalars rule-specific values computed in {@code begin}, read back with {@link #scalar(int)}
@@ -31,25 +33,34 @@ public final class Step {
         this.inner = inner;
         this.scalars = scalars.length == 0 ? NONE : scalars.clone();
         this.coefficients = null;
+        this.chain = null;
     }
 
-    /** This step carrying {@code coefficients[i]}, transform i's per-step coefficients (for {@link Chain}). */
-    private Step(Step step, Object[] coefficients) {
+    /** {@code step} carrying {@code coefficients[i]}, transform i's per-step coefficients, computed by {@code chain}. */
+    private Step(Step step, Chain chain, Object[] coefficients) {
         this.index = step.index;
         this.learningRate = step.learningRate;
         this.gradient = step.gradient;
         this.inner = step.inner;
         this.scalars = step.scalars;
         this.coefficients = coefficients;
+        this.chain = chain;
     }
 
-    Step withCoefficients(Object[] coefficients) {
-        return new Step(this, coefficients);
+    Step withCoefficients(Chain chain, Object[] coefficients) {
+        return new Step(this, chain, coefficients);
     }
 
-    /** Transform {@code i}'s coefficients, as its chain's {@code begin} computed them. */
-    Object coefficients(int i) {
-        return coefficients[i];
+    /**
+     * The per-step coefficients of {@code chain}'s transforms (one entry per transform), checked to be
+     * that chain's: a step is applied by the optimiser that began it.
+     */
+    Object[] coefficientsOf(Chain chain) {
+        if (this.chain != chain) {
+            throw new IllegalArgumentException("step " + index + " was not begun by " + chain.spec()
+                    + "; pass the Step its begin(...) returned");
+        }
+        return coefficients;
     }
 
     /** 0-based index of this step (bias corrections use {@code index() + 1}). */

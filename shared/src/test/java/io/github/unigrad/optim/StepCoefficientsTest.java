@@ -65,6 +65,19 @@ class StepCoefficientsTest {
     }
 
     @Test
+    void aStepIsAppliedOnlyByTheChainThatBeganIt() {
+        Chain adam = (Chain) Optimisers.parse("adam(lr=0.1)");
+        Chain other = (Chain) Optimisers.parse("adam(lr=0.1)");
+        double[] u = {1, 2};
+        double[][] state = new double[2][2];
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> adam.dense(new Step(0, 0.1, null, null), u, null, 0, state, 2))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("step 0 was not begun by adam(");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> adam.dense(other.begin(3, null), u, null, 0, state, 2))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("step 3 was not begun by adam(");
+    }
+
+    @Test
     void adamsBiasCorrectionAtAStepDoesNotDependOnTheStepsBefore() {
         Transform adam = Transforms.parse("scale_by_adam");
         Step fifth = new Step(4, 0.1, null, null);
