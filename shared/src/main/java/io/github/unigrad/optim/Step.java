@@ -6,10 +6,8 @@ package io.github.unigrad.optim;
  * the incoming gradient and whether it was finite, and any rule-specific scalars the optimiser
  * derived from those (Schedule-Free's averaging weight, a wrapper's "this step is a boundary" flag).
  * Wrappers (accumulation, lookahead) keep the step their inner optimiser sees in {@link #inner()}.
- *
- * <p>A {@link Chain}'s step also carries each transform's per-step coefficients
- * ({@link Transform#coefficients(Step)}), computed once in {@link Chain#begin} as Optax computes them
- * from {@code count} in {@code update}, and handed to every pass over the parameters.
+ * A {@link Chain}'s step also carries each transform's {@link Transform#coefficients(Step)}, computed
+ * once in {@link Chain#begin} as Optax computes them from {@code count} in {@code update}.
  */
 public final class Step {
     private static final double[] NONE = new double[0];
@@ -37,7 +35,7 @@ public final class Step {
     }
 
     /** {@code step} carrying {@code coefficients[i]}, transform i's per-step coefficients, computed by {@code chain}. */
-    private Step(Step step, Chain chain, Object[] coefficients) {
+    Step(Step step, Chain chain, Object[] coefficients) {
         this.index = step.index;
         this.learningRate = step.learningRate;
         this.gradient = step.gradient;
@@ -47,14 +45,7 @@ public final class Step {
         this.chain = chain;
     }
 
-    Step withCoefficients(Chain chain, Object[] coefficients) {
-        return new Step(this, chain, coefficients);
-    }
-
-    /**
-     * The per-step coefficients of {@code chain}'s transforms (one entry per transform), checked to be
-     * that chain's: a step is applied by the optimiser that began it.
-     */
+    /** The coefficients of {@code chain}'s transforms, checked to be its: a step is applied by the chain that began it. */
     Object[] coefficientsOf(Chain chain) {
         if (this.chain != chain) {
             throw new IllegalArgumentException("step " + index + " was not begun by " + chain.spec()
