@@ -1,5 +1,7 @@
 package io.github.unigrad.optim;
 
+import io.github.unigrad.schedule.Schedule;
+
 /**
  * The scalars of one optimiser step, computed once before the pass over the parameters: the
  * 0-based step index, the learning rate, (when the optimiser asked for it) the global norm of
@@ -8,6 +10,9 @@ package io.github.unigrad.optim;
  * Wrappers (accumulation, lookahead) keep the step their inner optimiser sees in {@link #inner()}.
  * A {@link Chain}'s step also carries each transform's {@link Transform#coefficients(Step)}, computed
  * once in {@link Chain#begin} as Optax computes them from {@code count} in {@code update}.
+ *
+ * <p>The index is checked here, where every optimiser's step begins: it must lie in
+ * {@code [0, Schedule.MAX_STEP]} (so {@link #t()} is a long too), else an {@link IllegalArgumentException}.
  */
 public final class Step {
     private static final double[] NONE = new double[0];
@@ -25,7 +30,7 @@ public final class Step {
      * @param scalars rule-specific values computed in {@code begin}, read back with {@link #scalar(int)}
      */
     public Step(long index, double learningRate, GradientSummary gradient, Step inner, double... scalars) {
-        this.index = index;
+        this.index = Schedule.checkStep(index);
         this.learningRate = learningRate;
         this.gradient = gradient;
         this.inner = inner;
