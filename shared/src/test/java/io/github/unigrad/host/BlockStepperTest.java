@@ -1,4 +1,4 @@
-package io.github.unigrad.buffers;
+package io.github.unigrad.host;
 
 import io.github.unigrad.optim.Chain;
 import io.github.unigrad.optim.GradientSummary;
@@ -36,16 +36,16 @@ class BlockStepperTest {
         }
 
         @Override
-        public void dense(Step step, double scale, double[] u, double[] p, int o, double[][] state, int slab, int so, int n) {
+        public void dense(Object c, double scale, double[] u, double[] p, int o, double[][] state, int slab, int n) {
             for (int j = 0; j < n; j++) {
-                double a = state[slab][so + j] + u[o + j] * u[o + j];
-                state[slab][so + j] = a;
+                double a = state[slab][o + j] + u[o + j] * u[o + j];
+                state[slab][o + j] = a;
                 u[o + j] = scale * u[o + j] / Math.sqrt(a);
             }
         }
 
         @Override
-        public void sparse(Step step, double scale, double[] u, int from, int to, int[] idx, double[] p, int po, double[][] state, int slab, int so) {
+        public void sparse(Object c, double scale, double[] u, int from, int to, int[] idx, double[] p, int o, double[][] state, int slab) {
             throw new AssertionError("not used");
         }
 
@@ -73,7 +73,7 @@ class BlockStepperTest {
         for (int t = 0; t < 4; t++) {
             double[] g = random(r, N);
             double[] expected = g.clone();
-            adam.dense(adam.begin(t, null), expected, null, 0, expectedState, 0, N);
+            adam.dense(adam.begin(t, null), expected, null, 0, expectedState, N);
             double[] gradientBuffer = new double[5 + N];
             System.arraycopy(g, 0, gradientBuffer, 5, N);
             NumberBuffer state = NumberBuffer.of(stateBuffer);
@@ -101,7 +101,7 @@ class BlockStepperTest {
                 g[j] = (float) r.nextGaussian();
             }
             float[] expected = g.clone();
-            adam.dense(adam.begin(t, null), expected, null, 0, expectedState, 0, N);
+            adam.dense(adam.begin(t, null), expected, null, 0, expectedState, N);
             FloatBuffer gradientBuffer = ByteBuffer.allocateDirect(4 * (5 + N)).order(ByteOrder.nativeOrder()).asFloatBuffer();
             gradientBuffer.put(5, g);
             NumberBuffer s = NumberBuffer.of(state);

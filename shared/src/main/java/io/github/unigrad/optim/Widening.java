@@ -1,11 +1,11 @@
-package io.github.unigrad.buffers;
+package io.github.unigrad.optim;
 
 /**
  * The code base's one pair of float/double conversion loops: widening floats to doubles (exact) and
  * rounding doubles to floats (to nearest). Used where float data meets a double computation: the
- * optimisers' float route for transforms without a float kernel, and {@link NumberBuffer.Floats}'
+ * optimisers' float route for transforms without a float kernel, and {@code NumberBuffer.Floats}'
  * double transfers (a loss, which computes in double, on a float network). C2 in JDK 17 does not
- * vectorise these loops, so the hot optimiser paths avoid them (see {@code Transform}).
+ * vectorise these loops, so the hot optimiser paths avoid them (see {@link Transform}).
  */
 public final class Widening {
     private Widening() {

@@ -1,4 +1,6 @@
-package io.github.unigrad.buffers;
+package io.github.unigrad.host;
+
+import io.github.unigrad.optim.Widening;
 
 import java.nio.DoubleBuffer;
 import java.nio.FloatBuffer;

@@ -1,4 +1,4 @@
-package io.github.unigrad.buffers;
+package io.github.unigrad.host;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;

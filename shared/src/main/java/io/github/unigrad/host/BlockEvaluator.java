@@ -1,4 +1,4 @@
-package io.github.unigrad.buffers;
+package io.github.unigrad.host;
 
 import io.github.unigrad.loss.Loss;
 import io.github.unigrad.loss.LossBatch;

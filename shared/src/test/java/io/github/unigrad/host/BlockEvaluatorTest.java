@@ -1,7 +1,7 @@
-package io.github.unigrad.buffers;
+package io.github.unigrad.host;
 
-import io.github.unigrad.buffers.BlockEvaluator.Batch;
-import io.github.unigrad.buffers.BlockEvaluator.Region;
+import io.github.unigrad.host.BlockEvaluator.Batch;
+import io.github.unigrad.host.BlockEvaluator.Region;
 import io.github.unigrad.loss.Loss;
 import io.github.unigrad.loss.LossBatch;
 import io.github.unigrad.loss.Losses;

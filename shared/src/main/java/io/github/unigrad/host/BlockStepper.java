@@ -1,4 +1,4 @@
-package io.github.unigrad.buffers;
+package io.github.unigrad.host;
 
 import io.github.unigrad.optim.GradientSummary;
 import io.github.unigrad.optim.Optimiser;
@@ -200,7 +200,7 @@ public final class BlockStepper {
 
         @Override
         void step(Optimiser optimiser, Step step, int len) {
-            optimiser.dense(step, update, null, 0, slabs, 0, len);
+            optimiser.dense(step, update, null, 0, slabs, len);
         }
 
         @Override
@@ -227,7 +227,7 @@ public final class BlockStepper {
 
         @Override
         void step(Optimiser optimiser, Step step, int len) {
-            optimiser.dense(step, update, null, 0, slabs, 0, len);
+            optimiser.dense(step, update, null, 0, slabs, len);
         }
 
         @Override
