@@ -1,4 +1,4 @@
-package io.github.unigrad.examples;
+package io.github.unigrad.compare.examples;
 
 import org.junit.jupiter.api.Test;
 

@@ -6,7 +6,7 @@ import io.github.unigrad.compare.report.ReportWriter;
 import io.github.unigrad.compare.report.ResultTable;
 import io.github.unigrad.compare.tribuo.ModelKind;
 import io.github.unigrad.compare.tribuo.TribuoComparisons;
-import io.github.unigrad.examples.XorExample;
+import io.github.unigrad.compare.examples.XorExample;
 import io.github.unigrad.loss.Losses;
 import io.github.unigrad.optim.Optimisers;
 import picocli.CommandLine;

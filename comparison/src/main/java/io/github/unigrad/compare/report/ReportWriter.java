@@ -4,7 +4,7 @@ import io.github.unigrad.compare.Comparison;
 import io.github.unigrad.compare.ComparisonResult;
 import io.github.unigrad.compare.RunSettings;
 import io.github.unigrad.compare.Skip;
-import io.github.unigrad.examples.XorExample;
+import io.github.unigrad.compare.examples.XorExample;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
