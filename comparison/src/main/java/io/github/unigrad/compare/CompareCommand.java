@@ -1,7 +1,13 @@
 package io.github.unigrad.compare;
 
+import io.github.unigrad.compare.data.CsvTable;
+import io.github.unigrad.compare.data.DataSource;
 import io.github.unigrad.compare.data.Datasets;
+import io.github.unigrad.compare.data.Split;
+import io.github.unigrad.compare.data.Table;
+import io.github.unigrad.compare.data.Task;
 import io.github.unigrad.compare.dl4j.Dl4jComparisons;
+import io.github.unigrad.compare.dl4j.Dl4jConfigRun;
 import io.github.unigrad.compare.report.ReportWriter;
 import io.github.unigrad.compare.report.ResultTable;
 import io.github.unigrad.compare.tribuo.ModelKind;
@@ -16,8 +22,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,6 +46,8 @@ import java.util.function.Supplier;
                         + "and the classic XOR example."},
         footer = {"", "Examples:",
                 "  ./compare --quick",
+                "  ./compare --csv my-data.csv --target label --epochs 20",
+                "  ./compare --dl4j-config my-network.json --csv my-data.csv --target price --task regression",
                 "  ./compare -f dl4j --loss 'huber(delta=0.5)' --loss focal -e 50",
                 "  ./compare -f tribuo --optimiser 'adamw(lr=0.01, weightDecay=0.05)' -d wine",
                 "  ./compare --xor"})
@@ -102,6 +112,30 @@ public final class CompareCommand implements Callable<Integer> {
     @Option(names = "--list", description = "List the loss and optimiser names of the catalogue and the datasets, then exit.")
     private boolean list;
 
+    @Option(names = "--csv", paramLabel = "FILE",
+            description = "Your own data instead of the shipped sets: a CSV file with a header row, numeric features and "
+                    + "the target column named by --target. Every comparison that fits the task runs on it.")
+    private Path csv;
+
+    @Option(names = "--target", paramLabel = "COLUMN", description = "The column of the --csv file to predict.")
+    private String target;
+
+    @Option(names = "--task", paramLabel = "TASK",
+            description = "classification or regression (default: classification when every target is an integer and "
+                    + "there are at most " + CsvTable.MAX_INFERRED_CLASSES + " distinct ones, else regression). "
+                    + "With classification the target may be class names.")
+    private Task task;
+
+    @Option(names = "--test-fraction", paramLabel = "F",
+            description = "Share of the --csv examples held out for testing, in (0, 1) (default 0.2; stratified by class).")
+    private Double testFraction;
+
+    @Option(names = "--dl4j-config", paramLabel = "FILE",
+            description = "Your own DL4J network (MultiLayerConfiguration or ComputationGraphConfiguration JSON, as "
+                    + "conf.toJson() writes it), trained on --csv as configured and with every built-in loss and updater "
+                    + "replaced by its Unigrad twin (plus any --loss and --optimiser given).")
+    private Path dl4jConfig;
+
     private final PrintStream out;
     private final PrintStream progress;
 
@@ -148,13 +182,27 @@ public final class CompareCommand implements Callable<Integer> {
             return 0;
         }
         validate();
+        checkWritable(output);
         long start = System.nanoTime();
         RunSettings settings = new RunSettings(epochs != null ? epochs : quick ? QUICK_EPOCHS : DEFAULT_EPOCHS, seed,
                 DL4J_BATCH, TRIBUO_BATCH);
-        Plan plan = xorOnly ? new Plan() : plan();
+        double fraction = testFraction != null ? testFraction : ComparisonRunner.TEST_FRACTION;
+        Table own = csv == null ? null : readCsv(fraction, settings.seed());
+        if (dl4jConfig != null) {
+            return ownNetwork(own, fraction, settings);
+        }
+        DataChoice data = own == null ? new DataChoice(DataSource.shipped(), datasets)
+                : new DataChoice(DataSource.of(own), List.of(own.name()));
+        Plan plan = xorOnly ? new Plan() : plan(data);
+        if (!xorOnly && plan.comparisons().isEmpty()) {
+            StringBuilder why = new StringBuilder("these options select nothing to compare");
+            plan.skips().forEach(k -> why.append("\n  ").append(k.framework().display()).append(' ').append(k.ours())
+                    .append(": ").append(k.reason()));
+            throw new ParameterException(spec.commandLine(), why.toString());
+        }
         ProgressBar bar = new ProgressBar(plan.comparisons().isEmpty() ? null : progress,
                 2L * settings.epochs() * plan.comparisons().size());
-        List<ComparisonResult> results = new ComparisonRunner(settings).run(plan.comparisons(), bar);
+        List<ComparisonResult> results = new ComparisonRunner(settings, data.source(), fraction).run(plan.comparisons(), bar);
         bar.finish();
         if (!results.isEmpty()) {
             out.print(ResultTable.text(ResultTable.HEADER, ResultTable.rows(results)));
@@ -163,18 +211,71 @@ public final class CompareCommand implements Callable<Integer> {
             out.println("not run: " + s.framework().display() + " " + s.subject().display() + " " + s.ours() + ": " + s.reason());
         }
         List<XorExample.Outcome> xor = new ArrayList<>();
-        if (xorOnly || !noXor) {
+        if (xorOnly || (!noXor && own == null)) {
             xor.addAll(XorExample.all(XorExample.EPOCHS, seed));
             xor.forEach(o -> out.println(o.describe()));
         }
+        String setup = xorOnly ? "The XOR example alone." : ReportWriter.Report.setupOf(settings, fraction);
+        Path index = ReportWriter.write(new ReportWriter.Report(commandLine(), setup, results, plan.skips(), xor,
+                (System.nanoTime() - start) / 1e9), output);
+        out.println("Report: " + index.toAbsolutePath());
+        return 0;
+    }
+
+    /** The command line as typed, quoted where a shell would need it, for the report. */
+    private String commandLine() {
         StringBuilder commandLine = new StringBuilder("compare");
         for (String arg : spec.commandLine().getParseResult().originalArgs()) {
             commandLine.append(' ').append(arg.matches("[\\w=.,:/+-]*") ? arg : "'" + arg + "'");
         }
-        Path index = ReportWriter.write(new ReportWriter.Report(commandLine.toString(), settings, results, plan.skips(), xor,
-                (System.nanoTime() - start) / 1e9), output);
+        return commandLine.toString();
+    }
+
+    /** --dl4j-config: the user's network on the user's CSV, as configured against its twins and the named specs. */
+    private int ownNetwork(Table own, double fraction, RunSettings settings) {
+        Split split = Datasets.split(own, fraction, settings.seed());
+        Dl4jConfigRun run;
+        try {
+            run = Dl4jConfigRun.load(dl4jConfig, split, DL4J_BATCH, settings.epochs(), losses, optimisers);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--dl4j-config " + dl4jConfig + ": " + e.getMessage());
+        }
+        ProgressBar bar = new ProgressBar(progress, run.compare().totalEpochs());
+        Results results = run.compare().progress(bar).run();
+        bar.finish();
+        out.print(results);
+        Path index = results.writeReport(output);
         out.println("Report: " + index.toAbsolutePath());
         return 0;
+    }
+
+    /** Reads --csv, refusing a mistake in it, or a split that leaves a part empty, before anything trains. */
+    private Table readCsv(double fraction, long splitSeed) {
+        Table table;
+        try {
+            table = CsvTable.read(csv, target, task);
+        } catch (CsvTable.CsvException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+        Split split = Datasets.split(table, fraction, splitSeed);
+        if (split.train().rows() == 0 || split.test().rows() == 0) {
+            throw new ParameterException(spec.commandLine(), csv + ": " + table.rows() + " examples leave "
+                    + split.train().rows() + " for training and " + split.test().rows() + " for testing with --test-fraction "
+                    + fraction + "; both need at least one");
+        }
+        return table;
+    }
+
+    /** Creates the report folder, or refuses it (exit code 2) before anything trains when it cannot be written. */
+    private void checkWritable(Path folder) {
+        try {
+            Files.createDirectories(folder.resolve(ReportWriter.PLOTS));
+            Path probe = Files.createTempFile(folder.resolve(ReportWriter.PLOTS), ".probe", ".png");
+            Files.delete(probe);
+        } catch (IOException | SecurityException e) {
+            throw new ParameterException(spec.commandLine(), "--output " + folder + ": cannot write the report there ("
+                    + e.getClass().getSimpleName() + ": " + e.getMessage() + ")");
+        }
     }
 
     /** Checks every name and spec before anything runs, so a typo fails fast with the catalogue's message. */
@@ -197,6 +298,40 @@ public final class CompareCommand implements Callable<Integer> {
         if (xorOnly && noXor) {
             throw new ParameterException(spec.commandLine(), "--xor and --no-xor contradict each other");
         }
+        if (xorOnly) {
+            List<String> ignored = new ArrayList<>();
+            for (String option : List.of("--loss", "--optimiser", "--dataset", "--framework", "--epochs", "--quick", "--csv",
+                    "--dl4j-config")) {
+                if (spec.commandLine().getParseResult().hasMatchedOption(option)) {
+                    ignored.add(option);
+                }
+            }
+            if (!ignored.isEmpty()) {
+                throw new ParameterException(spec.commandLine(), "--xor runs the fixed XOR example (" + XorExample.EPOCHS
+                        + " epochs of " + XorExample.SGD + ", then Adam with a hidden layer); it takes no "
+                        + String.join(", ", ignored));
+            }
+        }
+        if (csv == null) {
+            for (String option : List.of("--target", "--task", "--test-fraction", "--dl4j-config")) {
+                if (spec.commandLine().getParseResult().hasMatchedOption(option)) {
+                    throw new ParameterException(spec.commandLine(), option + " needs --csv FILE (your data)");
+                }
+            }
+        } else {
+            if (target == null) {
+                throw new ParameterException(spec.commandLine(), "--csv needs --target COLUMN, the column to predict");
+            }
+            if (!datasets.isEmpty()) {
+                throw new ParameterException(spec.commandLine(), "--csv and --dataset both choose the data; give one");
+            }
+        }
+        if (testFraction != null && !(testFraction > 0 && testFraction < 1)) {
+            throw new ParameterException(spec.commandLine(), "--test-fraction must be in (0, 1), got " + testFraction);
+        }
+        if (dl4jConfig != null && spec.commandLine().getParseResult().hasMatchedOption("--framework") && framework == Choice.tribuo) {
+            throw new ParameterException(spec.commandLine(), "--dl4j-config is a DL4J network; it cannot run with --framework tribuo");
+        }
     }
 
     private void check(String option, String value, Runnable parse) {
@@ -207,8 +342,13 @@ public final class CompareCommand implements Callable<Integer> {
         }
     }
 
-    /** The comparisons asked for: the given specs, or the defaults, in the chosen frameworks. */
+    /** The comparisons asked for on the shipped datasets (see {@link #plan(DataChoice)}). */
     Plan plan() {
+        return plan(new DataChoice(DataSource.shipped(), datasets));
+    }
+
+    /** The comparisons asked for: the given specs, or the defaults, in the chosen frameworks, on {@code datasets}. */
+    Plan plan(DataChoice datasets) {
         boolean both = losses.isEmpty() && optimisers.isEmpty();
         Plan plan = new Plan();
         if (framework != Choice.tribuo) {

@@ -1,12 +1,13 @@
 package io.github.unigrad.compare;
 
-import io.github.unigrad.compare.data.Datasets;
+import io.github.unigrad.compare.data.DataSource;
 import io.github.unigrad.compare.data.Split;
 
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.IntConsumer;
 
 /**
@@ -14,21 +15,39 @@ import java.util.function.IntConsumer;
  * schedule. A run that throws is recorded as the comparison's error; the others go on.
  */
 public final class ComparisonRunner {
-    /** Share of each dataset kept for testing. */
+    /** Share of each dataset kept for testing, unless told otherwise. */
     public static final double TEST_FRACTION = 0.2;
     /** Untimed epochs run before the comparisons, per framework. */
     static final int WARM_UP_EPOCHS = 10;
 
     private final RunSettings settings;
+    private final Function<String, Split> splitter;
+    private final int warmUpEpochs;
     private final Map<String, Split> splits = new HashMap<>();
 
+    /** A runner on the shipped datasets, 20% of each held out for testing. */
     public ComparisonRunner(RunSettings settings) {
+        this(settings, DataSource.shipped(), TEST_FRACTION);
+    }
+
+    /** A runner on the datasets of {@code source}, {@code testFraction} of each held out for testing. */
+    public ComparisonRunner(RunSettings settings, DataSource source, double testFraction) {
+        this(settings, d -> source.split(d, testFraction, settings.seed()), WARM_UP_EPOCHS);
+    }
+
+    /**
+     * A runner whose trials get their data from {@code splitter} (by dataset name; trials that hold their own
+     * data get null), after {@code warmUpEpochs} untimed epochs of the first comparison of each framework.
+     */
+    public ComparisonRunner(RunSettings settings, Function<String, Split> splitter, int warmUpEpochs) {
         this.settings = settings;
+        this.splitter = splitter;
+        this.warmUpEpochs = warmUpEpochs;
     }
 
     /** The split of {@code dataset} every comparison on it shares. */
     public Split split(String dataset) {
-        return splits.computeIfAbsent(dataset, d -> Datasets.split(d, TEST_FRACTION, settings.seed()));
+        return splits.computeIfAbsent(dataset, splitter);
     }
 
     public List<ComparisonResult> run(List<Comparison> comparisons, ProgressBar progress) {
@@ -46,7 +65,10 @@ public final class ComparisonRunner {
      * too high).
      */
     private void warmUp(List<Comparison> comparisons, ProgressBar progress) {
-        RunSettings brief = settings.withEpochs(WARM_UP_EPOCHS);
+        if (warmUpEpochs == 0) {
+            return;
+        }
+        RunSettings brief = settings.withEpochs(warmUpEpochs);
         java.util.Set<Framework> done = java.util.EnumSet.noneOf(Framework.class);
         for (Comparison c : comparisons) {
             if (done.add(c.framework())) {

@@ -7,7 +7,9 @@ public enum Relation {
     /** The same rule with different numbers (a user's spec): the runs should be close, not identical. */
     SAME_RULE("same rule"),
     /** No built-in exists: the nearest built-in, to show what the Unigrad entry changes. */
-    NEAREST("nearest built-in");
+    NEAREST("nearest built-in"),
+    /** A loss or optimiser the user named, against the model as configured: a candidate, no parity expected. */
+    ALTERNATIVE("alternative");
 
     private final String display;
 

@@ -3,7 +3,9 @@ package io.github.unigrad.compare;
 /** What a comparison varies: the loss (optimiser fixed) or the optimiser (loss fixed). */
 public enum Subject {
     LOSS("loss"),
-    OPTIMISER("optimiser");
+    OPTIMISER("optimiser"),
+    /** Both: every built-in loss and optimiser of a model replaced by its twin. */
+    BOTH("loss and optimiser");
 
     private final String display;
 
@@ -15,8 +17,12 @@ public enum Subject {
         return display;
     }
 
-    /** The part both runs share when this one is compared. */
+    /** The part both runs share when this one is compared ("" for {@link #BOTH}). */
     public String other() {
-        return this == LOSS ? OPTIMISER.display : LOSS.display;
+        return switch (this) {
+            case LOSS -> OPTIMISER.display;
+            case OPTIMISER -> LOSS.display;
+            case BOTH -> "";
+        };
     }
 }

@@ -11,12 +11,13 @@ public final class TrainingLog {
     private final double[] losses;
     private final IntConsumer onEpoch;
     private int epochs;
-    private long trainingNanos;
+    private final double[] millis;
     private int divergedAt;
 
     /** @param onEpoch told the number of epochs done after each one (progress bar), may be null */
     public TrainingLog(int maxEpochs, IntConsumer onEpoch) {
         this.losses = new double[maxEpochs];
+        this.millis = new double[maxEpochs];
         this.onEpoch = onEpoch;
     }
 
@@ -25,8 +26,8 @@ public final class TrainingLog {
      * run has diverged and must stop.
      */
     public boolean epochEnded(double loss, long nanos) {
+        millis[epochs] = nanos / 1e6;
         losses[epochs++] = loss;
-        trainingNanos += nanos;
         if (onEpoch != null) {
             onEpoch.accept(epochs);
         }
@@ -45,8 +46,9 @@ public final class TrainingLog {
         return Arrays.copyOf(losses, epochs);
     }
 
-    public double msPerEpoch() {
-        return epochs == 0 ? Double.NaN : trainingNanos / 1e6 / epochs;
+    /** The wall time of each epoch so far. */
+    public EpochTimes times() {
+        return new EpochTimes(Arrays.copyOf(millis, epochs));
     }
 
     public int divergedAt() {
@@ -55,6 +57,6 @@ public final class TrainingLog {
 
     /** The run's result once training stopped. */
     public RunResult result(Metrics metrics, double[] parameters) {
-        return new RunResult(losses(), divergedAt > 0 ? null : metrics, msPerEpoch(), parameters, divergedAt);
+        return new RunResult(losses(), divergedAt > 0 ? null : metrics, times(), parameters, divergedAt);
     }
 }

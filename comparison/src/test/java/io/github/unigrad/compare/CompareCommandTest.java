@@ -1,5 +1,6 @@
 package io.github.unigrad.compare;
 
+import io.github.unigrad.compare.report.ResultTable;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -85,7 +86,7 @@ class CompareCommandTest {
     @Test
     void everyComparisonRanWithNumbers() {
         for (List<String> row : rows()) {
-            String status = row.get(15);
+            String status = row.get(ResultTable.STATUS);
             String name = row.get(1) + " " + row.get(6);
             if (status.startsWith("built-in fails")) {
                 // only a built-in known to be broken may fail: DL4J M2.1's AdaBelief
@@ -93,8 +94,8 @@ class CompareCommandTest {
                 continue;
             }
             assertThat(status).as(name).doesNotStartWith("ours fails").doesNotContain("PARITY FAILED");
-            for (int col = 8; col <= 14; col++) {
-                assertThat(row.get(col)).as(name + ", column " + col).isNotBlank().isNotEqualTo("failed").isNotEqualTo("n/a");
+            for (int col = ResultTable.LOSS; col <= ResultTable.DELTA; col++) {
+                assertThat(row.get(col)).as(name + ", column " + col).isNotBlank().doesNotContain("failed").doesNotContain("n/a");
             }
         }
     }
@@ -106,11 +107,11 @@ class CompareCommandTest {
         int parity = 0;
         for (int i = 0; i < plan.size(); i++) {
             List<String> row = rows.get(i);
-            if (!plan.get(i).expectsParity() || row.get(15).startsWith("built-in fails")) {
+            if (!plan.get(i).expectsParity() || row.get(ResultTable.STATUS).startsWith("built-in fails")) {
                 continue;
             }
-            assertThat(row.get(15)).as(row.get(1) + " " + row.get(6)).isEqualTo("parity ok");
-            assertThat(Double.parseDouble(row.get(14))).isLessThanOrEqualTo(plan.get(i).tolerance());
+            assertThat(row.get(ResultTable.STATUS)).as(row.get(1) + " " + row.get(6)).isEqualTo("parity ok");
+            assertThat(Double.parseDouble(row.get(ResultTable.DELTA))).isLessThanOrEqualTo(plan.get(i).tolerance());
             parity++;
         }
         assertThat(parity).isEqualTo(32);

@@ -16,7 +16,8 @@ class TrainingLogTest {
         assertThat(log.epochEnded(2.0, 2_000_000)).isTrue();
         assertThat(log.epochEnded(1.0, 4_000_000)).isTrue();
         assertThat(log.losses()).containsExactly(2.0, 1.0);
-        assertThat(log.msPerEpoch()).isEqualTo(3.0);
+        assertThat(log.times().millis()).containsExactly(2.0, 4.0);
+        assertThat(log.times().median()).as("the first epoch is left out").isEqualTo(4.0);
         assertThat(seen).containsExactly(1, 2);
         assertThat(log.result(null, new double[0]).diverged()).isFalse();
     }

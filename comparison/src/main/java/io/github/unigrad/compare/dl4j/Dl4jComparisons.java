@@ -1,6 +1,7 @@
 package io.github.unigrad.compare.dl4j;
 
 import io.github.unigrad.compare.Comparison;
+import io.github.unigrad.compare.DataChoice;
 import io.github.unigrad.compare.DataNeed;
 import io.github.unigrad.compare.Framework;
 import io.github.unigrad.compare.Planned;
@@ -65,12 +66,16 @@ public final class Dl4jComparisons {
                     Relation relation, String note) {
     }
 
-    /** How an optimiser and its built-in are configured: the built-in and our twin spec for a learning rate. */
-    record OptimiserHost(String builtInName, DoubleFunction<IUpdater> builtIn, DoubleFunction<String> twinSpec,
-                         double defaultLr, Relation relation, String note) {
-        OptimiserHost(String builtInName, DoubleFunction<IUpdater> builtIn, DoubleFunction<String> twinSpec,
-                      double defaultLr, Relation relation) {
-            this(builtInName, builtIn, twinSpec, defaultLr, relation, "");
+    /** How an optimiser's built-in is configured for a learning rate; its twin comes from {@link Dl4jTwins}. */
+    record OptimiserHost(String builtInName, DoubleFunction<IUpdater> builtIn, double defaultLr, Relation relation,
+                         String note) {
+        OptimiserHost(String builtInName, DoubleFunction<IUpdater> builtIn, double defaultLr, Relation relation) {
+            this(builtInName, builtIn, defaultLr, relation, "");
+        }
+
+        /** The twin spec of the built-in at learning rate {@code lr}. */
+        String twinSpec(double lr) {
+            return Dl4jTwins.updater(builtIn.apply(lr)).orElseThrow();
         }
     }
 
@@ -100,24 +105,20 @@ public final class Dl4jComparisons {
                 Activation.IDENTITY, Targets.ONE_HOT, DataNeed.CLASSES, Relation.NEAREST,
                 "DL4J has only the binary hinge; Crammer-Singer hinge on raw scores against softmax cross-entropy"));
 
-        OPTIMISERS.put("gradient_descent", new OptimiserHost("Sgd", Sgd::new, lr -> "gradient_descent(lr=" + lr + ")", 0.1, Relation.TWIN));
-        OPTIMISERS.put("nesterov", new OptimiserHost("Nesterovs", lr -> new Nesterovs(lr, 0.9),
-                lr -> "nesterov(lr=" + lr + ", momentum=0.9, lrInVelocity=true)", 0.05, Relation.TWIN));
-        OPTIMISERS.put("adagrad", new OptimiserHost("AdaGrad", lr -> new AdaGrad(lr, 1e-6),
-                lr -> "adagrad(lr=" + lr + ", eps=1e-06, initialAccumulator=1e-06)", 0.1, Relation.TWIN));
-        OPTIMISERS.put("rmsprop", new OptimiserHost("RmsProp", lr -> new RmsProp(lr, 0.95, 1e-8),
-                lr -> "rmsprop(lr=" + lr + ", alpha=0.95, eps=1e-08, initialAccumulator=1e-08)", 0.01, Relation.TWIN));
-        OPTIMISERS.put("adam", new OptimiserHost("Adam", Adam::new, lr -> "adam(lr=" + lr + ", epsilonHat=true)", 0.01, Relation.TWIN));
-        OPTIMISERS.put("adamax", new OptimiserHost("AdaMax", AdaMax::new, lr -> "adamax(lr=" + lr + ", eps=1e-32, epsInMax=false)", 0.01, Relation.TWIN));
-        OPTIMISERS.put("nadam", new OptimiserHost("Nadam", Nadam::new, lr -> "nadam(lr=" + lr + ", dl4j=true)", 0.01, Relation.TWIN));
-        OPTIMISERS.put("amsgrad", new OptimiserHost("AMSGrad", AMSGrad::new, lr -> "amsgrad(lr=" + lr + ", epsilonHat=true)", 0.01, Relation.TWIN));
-        OPTIMISERS.put("adadelta", new OptimiserHost("AdaDelta", lr -> new AdaDelta(), lr -> "adadelta(lr=1, rho=0.95, eps=1e-06)", 1.0, Relation.TWIN));
-        OPTIMISERS.put("adabelief", new OptimiserHost("AdaBelief", AdaBelief::new,
-                lr -> "adabelief(lr=" + lr + ", eps=1e-14, epsilonHat=true)", 0.01, Relation.TWIN,
+        OPTIMISERS.put("gradient_descent", new OptimiserHost("Sgd", Sgd::new, 0.1, Relation.TWIN));
+        OPTIMISERS.put("nesterov", new OptimiserHost("Nesterovs", lr -> new Nesterovs(lr, 0.9), 0.05, Relation.TWIN));
+        OPTIMISERS.put("adagrad", new OptimiserHost("AdaGrad", lr -> new AdaGrad(lr, 1e-6), 0.1, Relation.TWIN));
+        OPTIMISERS.put("rmsprop", new OptimiserHost("RmsProp", lr -> new RmsProp(lr, 0.95, 1e-8), 0.01, Relation.TWIN));
+        OPTIMISERS.put("adam", new OptimiserHost("Adam", Adam::new, 0.01, Relation.TWIN));
+        OPTIMISERS.put("adamax", new OptimiserHost("AdaMax", AdaMax::new, 0.01, Relation.TWIN));
+        OPTIMISERS.put("nadam", new OptimiserHost("Nadam", Nadam::new, 0.01, Relation.TWIN));
+        OPTIMISERS.put("amsgrad", new OptimiserHost("AMSGrad", AMSGrad::new, 0.01, Relation.TWIN));
+        OPTIMISERS.put("adadelta", new OptimiserHost("AdaDelta", lr -> new AdaDelta(), 1.0, Relation.TWIN));
+        OPTIMISERS.put("adabelief", new OptimiserHost("AdaBelief", AdaBelief::new, 0.01, Relation.TWIN,
                 "DL4J 1.0.0-M2.1's AdaBelief cannot be used in a network: AdaBelief.instantiate reshapes the state view "
                         + "to 1-D and then reads shape[1] (ArrayIndexOutOfBoundsException), so only ours runs"));
-        OPTIMISERS.put("sgd", new OptimiserHost("Nesterovs", lr -> new Nesterovs(lr, 0.9), null, 0.05, Relation.NEAREST));
-        OPTIMISERS.put("momentum", new OptimiserHost("Nesterovs", lr -> new Nesterovs(lr, 0.9), null, 0.05, Relation.NEAREST));
+        OPTIMISERS.put("sgd", new OptimiserHost("Nesterovs", lr -> new Nesterovs(lr, 0.9), 0.05, Relation.NEAREST));
+        OPTIMISERS.put("momentum", new OptimiserHost("Nesterovs", lr -> new Nesterovs(lr, 0.9), 0.05, Relation.NEAREST));
     }
 
     private static void regressionTwin(String name, String builtInName, Supplier<ILossFunction> builtIn) {
@@ -140,7 +141,7 @@ public final class Dl4jComparisons {
         List<String> specs = new java.util.ArrayList<>();
         for (OptimiserHost h : OPTIMISERS.values()) {
             if (h.relation() == Relation.TWIN) {
-                specs.add(h.twinSpec().apply(h.defaultLr()));
+                specs.add(h.twinSpec(h.defaultLr()));
             }
         }
         specs.addAll(List.of("sgd(lr=0.05, momentum=0.9, nesterov=true)", "adamw(lr=0.01, weightDecay=0.01)",
@@ -149,7 +150,7 @@ public final class Dl4jComparisons {
     }
 
     /** The comparison of loss {@code spec} with its DL4J twin or nearest built-in, or why it cannot run. */
-    public static Planned loss(String spec, List<String> datasets) {
+    public static Planned loss(String spec, DataChoice data) {
         Loss loss = Losses.parse(spec);
         String name = loss.spec().name();
         Optional<String> unfit = ShippedData.whyNot(loss);
@@ -157,7 +158,7 @@ public final class Dl4jComparisons {
             return new Skip(Framework.DL4J, Subject.LOSS, spec, unfit.get());
         }
         LossHost host = LOSSES.getOrDefault(name, nearestLoss(loss));
-        Optional<String> dataset = host.need().pick(datasets, null);
+        Optional<String> dataset = data.pick(host.need(), null);
         if (dataset.isEmpty()) {
             return new Skip(Framework.DL4J, Subject.LOSS, spec, "needs " + host.need().describe() + "; none was selected");
         }
@@ -167,7 +168,7 @@ public final class Dl4jComparisons {
         } catch (IllegalArgumentException e) {
             return new Skip(Framework.DL4J, Subject.LOSS, spec, "the DL4J adapter refuses it: " + e.getMessage());
         }
-        Relation relation = host.relation() == Relation.TWIN && !isTwinConfiguration(name, spec) ? Relation.SAME_RULE
+        Relation relation = host.relation() == Relation.TWIN && !isTwinConfiguration(host, loss) ? Relation.SAME_RULE
                 : host.relation();
         Dl4jOptimiser fixed = new Dl4jOptimiser.BuiltIn(new Adam(FIXED_LR));
         Dl4jSetup builtInSetup = new Dl4jSetup(HIDDEN, host.builtIn().get(), host.builtInActivation(), host.builtInTargets(), fixed);
@@ -178,12 +179,10 @@ public final class Dl4jComparisons {
                 (d, s, p) -> Dl4jTrainer.run(d, builtInSetup, s, p), (d, s, p) -> Dl4jTrainer.run(d, ourSetup, s, p));
     }
 
-    /** Our twin of a DL4J loss is the catalogue default, except binary cross-entropy, whose twin has DL4J's clip. */
-    private static boolean isTwinConfiguration(String name, String spec) {
-        if (name.equals("binary_cross_entropy")) {
-            return Specs.canonicalLoss(spec).equals(Specs.canonicalLoss("binary_cross_entropy(fromLogits=false, clip=1e-05)"));
-        }
-        return Specs.isDefaultLoss(spec);
+    /** True when {@code loss} is exactly the twin of the host's built-in (see {@link Dl4jTwins}). */
+    private static boolean isTwinConfiguration(LossHost host, Loss loss) {
+        return Dl4jTwins.loss(host.builtIn().get(), host.builtInActivation().getActivationFunction())
+                .filter(t -> t.equals(loss.spec().toString())).isPresent();
     }
 
     /** For a loss DL4J lacks: the built-in of the same kind of output (softmax, sigmoid, values). */
@@ -200,18 +199,18 @@ public final class Dl4jComparisons {
     }
 
     /** The comparison of optimiser {@code spec} with its DL4J twin or nearest built-in, or why it cannot run. */
-    public static Planned optimiser(String spec, List<String> datasets) {
+    public static Planned optimiser(String spec, DataChoice data) {
         String canonical = Specs.canonicalOptimiser(spec);
         String name = Specs.optimiserName(spec);
         OptimiserHost host = OPTIMISERS.getOrDefault(name,
-                new OptimiserHost("Adam", Adam::new, null, FIXED_LR, Relation.NEAREST));
-        Optional<String> dataset = DataNeed.CLASSES.pick(datasets, null);
+                new OptimiserHost("Adam", Adam::new, FIXED_LR, Relation.NEAREST));
+        Optional<String> dataset = data.pick(DataNeed.CLASSES, null);
         if (dataset.isEmpty()) {
             return new Skip(Framework.DL4J, Subject.OPTIMISER, spec, "needs " + DataNeed.CLASSES.describe() + "; none was selected");
         }
         double lr = host.relation() == Relation.NEAREST ? host.defaultLr() : Specs.learningRate(spec, host.defaultLr());
         Relation relation = host.relation();
-        if (relation == Relation.TWIN && !canonical.equals(Specs.canonicalOptimiser(host.twinSpec().apply(lr)))) {
+        if (relation == Relation.TWIN && !canonical.equals(host.twinSpec(lr))) {
             relation = Relation.SAME_RULE;
         }
         Dl4jSetup builtInSetup = new Dl4jSetup(HIDDEN, new LossMCXENT(), Activation.SOFTMAX, Targets.ONE_HOT,

@@ -2,6 +2,8 @@ package io.github.unigrad.compare.report;
 
 import io.github.unigrad.compare.Comparison;
 import io.github.unigrad.compare.ComparisonResult;
+import io.github.unigrad.compare.Relation;
+import io.github.unigrad.compare.Subject;
 import io.github.unigrad.compare.RunSettings;
 import io.github.unigrad.compare.Skip;
 import io.github.unigrad.compare.examples.XorExample;
@@ -9,6 +11,7 @@ import io.github.unigrad.compare.examples.XorExample;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,18 +25,43 @@ import java.util.Locale;
 public final class ReportWriter {
     public static final String PLOTS = "plots";
 
-    /** Everything one run of the runner produced. */
-    public record Report(String commandLine, RunSettings settings, List<ComparisonResult> results, List<Skip> skips,
+    /**
+     * Everything one comparison run produced.
+     *
+     * @param origin   how the run was started, e.g. the command line or {@code Dl4jCompare}
+     * @param setup    what every run shared, in a sentence (epochs, seed, minibatches, split)
+     * @param results  the comparisons, in order
+     * @param skips    comparisons asked for that could not run, and why
+     * @param xor      the XOR example's outcomes, or none
+     * @param seconds  the wall time of the whole run
+     */
+    public record Report(String origin, String setup, List<ComparisonResult> results, List<Skip> skips,
                          List<XorExample.Outcome> xor, double seconds) {
+        public Report {
+            results = List.copyOf(results);
+            skips = List.copyOf(skips);
+            xor = List.copyOf(xor);
+        }
+
+        /** The sentence the runner's own report opens with: its schedule, minibatches and split. */
+        public static String setupOf(RunSettings s, double testFraction) {
+            return String.format(Locale.ROOT, "%d epochs, seed %d, DL4J minibatches of %d, Tribuo minibatches of %d; "
+                    + "%.0f/%.0f train/test split, features standardised.", s.epochs(), s.seed(), s.dl4jBatch(),
+                    s.tribuoBatch(), 100 * (1 - testFraction), 100 * testFraction);
+        }
     }
 
     private ReportWriter() {
     }
 
-    /** Writes the report into {@code folder} (created if needed); returns the path of index.html. */
+    /**
+     * Writes the report into {@code folder} (created if needed), replacing the PNG files a previous report
+     * left in its {@code plots} folder; returns the path of index.html.
+     */
     public static Path write(Report report, Path folder) {
         try {
             Files.createDirectories(folder.resolve(PLOTS));
+            deleteOldPlots(folder.resolve(PLOTS));
             Doc doc = document(report, folder);
             Files.writeString(folder.resolve("report.md"), doc.markdown(), StandardCharsets.UTF_8);
             Path index = folder.resolve("index.html");
@@ -44,13 +72,19 @@ public final class ReportWriter {
         }
     }
 
+    private static void deleteOldPlots(Path plots) throws IOException {
+        try (DirectoryStream<Path> old = Files.newDirectoryStream(plots, "*.png")) {
+            for (Path p : old) {
+                Files.delete(p);
+            }
+        }
+    }
+
     static Doc document(Report r, Path folder) {
         Doc doc = new Doc("Unigrad comparison report");
-        RunSettings s = r.settings();
-        doc.para(String.format(Locale.ROOT, "Command: `%s`. %d epochs, seed %d, DL4J minibatches of %d, Tribuo minibatches "
-                        + "of %d; 80/20 train/test split, features standardised. Took %.0f s on %d cores, Java %s.",
-                r.commandLine(), s.epochs(), s.seed(), s.dl4jBatch(), s.tribuoBatch(), r.seconds(),
-                Runtime.getRuntime().availableProcessors(), System.getProperty("java.version")));
+        doc.para(String.format(Locale.ROOT, "Run: `%s`. %s Took %.0f s on %d cores, Java %s.",
+                r.origin(), r.setup(), r.seconds(), Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.version")));
         if (!r.results().isEmpty()) {
             doc.heading(1, "Results");
             doc.para(summary(r.results()));
@@ -69,8 +103,11 @@ public final class ReportWriter {
                             + "objectives report unusable values (LogMulticlass returns log p ≤ 0, Hinge a score difference, AbsoluteLoss |d| − 0.5). "
                             + "For `nearest built-in` rows the two losses are different functions: compare the test metric, not the loss.",
                     "**test metric**: accuracy and macro F1 (classification) or RMSE and R² (regression, target standardised) on the 20% held out.",
-                    "**ms/epoch**: wall time of one epoch, measurement excluded, on a shared machine: indicative only "
-                            + "(the JMH benchmarks measure speed).",
+                    "**ms/epoch**: the median wall time of the epochs after the first (the first pays for the JIT), "
+                            + "± half their interquartile range, measurement of the loss excluded. `within noise` means the two "
+                            + "medians differ by less than the larger interquartile range (or there are fewer than 3 timed epochs "
+                            + "to tell): read it as no measurable difference. On a busy or shared machine even the others are "
+                            + "indicative only; the JMH benchmarks measure speed.",
                     "**max |Δθ|**: the largest absolute difference between the two final parameter vectors.",
                     "**DIVERGED**: the loss became NaN or infinite, or grew past 1000 × its first epoch's value; the run was stopped there."));
             List<String> notes = notes(r.results());
@@ -136,8 +173,10 @@ public final class ReportWriter {
         int n = 1;
         for (ComparisonResult c : results) {
             Comparison k = c.comparison();
-            shared.add(k.framework().display() + " rows that vary the " + k.subject().display() + " all use the "
-                    + k.subject().other() + " `" + k.fixed() + "` on both sides.");
+            if (!k.fixed().isEmpty()) {
+                shared.add(k.framework().display() + " rows that vary the " + k.subject().display() + " all use the "
+                        + k.subject().other() + " `" + k.fixed() + "` on both sides.");
+            }
             if (!k.note().isEmpty()) {
                 own.add("#" + n + ": " + k.note());
             }
@@ -156,8 +195,7 @@ public final class ReportWriter {
         Comparison k = c.comparison();
         String file = String.format(Locale.ROOT, "%02d-%s-%s-%s.png", n, k.framework().name().toLowerCase(Locale.ROOT),
                 k.subject().name().toLowerCase(Locale.ROOT), slug(k.ours()));
-        boolean twoLosses = k.subject() == io.github.unigrad.compare.Subject.LOSS
-                && k.relation() == io.github.unigrad.compare.Relation.NEAREST;
+        boolean twoLosses = k.subject() == Subject.LOSS && (k.relation() == Relation.NEAREST || k.relation() == Relation.ALTERNATIVE);
         LossChart chart = new LossChart("#" + n + " " + k.framework().display() + " " + k.model() + " on " + k.dataset(),
                 twoLosses ? "training loss (each side its own loss)" : "training loss");
         if (c.builtIn() != null) {

@@ -15,8 +15,18 @@ import java.util.Locale;
  */
 public final class ResultTable {
     public static final List<String> HEADER = List.of("#", "framework", "model", "data", "varies", "built-in",
-            "ours (spec)", "relation", "final loss built-in", "final loss ours", "test metric built-in",
-            "test metric ours", "ms/epoch built-in", "ms/epoch ours", "max |Δθ|", "status");
+            "ours (spec)", "relation", "final loss built-in / ours", "test metric built-in / ours",
+            "ms/epoch built-in / ours", "max |Δθ|", "status");
+    /** Column of the final losses. */
+    public static final int LOSS = 8;
+    /** Column of the test metrics. */
+    public static final int METRIC = 9;
+    /** Column of the times per epoch. */
+    public static final int TIME = 10;
+    /** Column of the largest parameter difference. */
+    public static final int DELTA = 11;
+    /** Column of the verdict. */
+    public static final int STATUS = 12;
 
     private ResultTable() {
     }
@@ -34,15 +44,30 @@ public final class ResultTable {
         Comparison c = r.comparison();
         List<String> cells = new ArrayList<>(List.of(String.valueOf(n), c.framework().display(), c.model(), c.dataset(),
                 c.subject().display(), c.builtIn(), c.ours(), c.relation().display()));
-        cells.add(loss(r.builtIn()));
-        cells.add(loss(r.ours()));
-        cells.add(metric(r.builtIn()));
-        cells.add(metric(r.ours()));
-        cells.add(r.builtIn() == null ? "" : number(r.builtIn().msPerEpoch(), "%.1f"));
-        cells.add(r.ours() == null ? "" : number(r.ours().msPerEpoch(), "%.1f"));
+        cells.add(loss(r.builtIn()) + " / " + loss(r.ours()));
+        cells.add(metric(r.builtIn()) + " / " + metric(r.ours()));
+        cells.add(times(r.builtIn(), r.ours()));
         cells.add(number(r.maxParameterDifference(), "%.2e"));
         cells.add(r.status());
         return cells;
+    }
+
+    /**
+     * Both sides' median time per epoch (after the first) ± half its interquartile range, and whether
+     * the difference is within that noise or how many times faster ours is.
+     */
+    static String times(RunResult builtIn, RunResult ours) {
+        if (builtIn == null || ours == null) {
+            return (builtIn == null ? "failed" : builtIn.times().describe()) + " / "
+                    + (ours == null ? "failed" : ours.times().describe());
+        }
+        String both = builtIn.times().describe() + " / " + ours.times().describe();
+        if (builtIn.times().withinNoise(ours.times())) {
+            return both + " (within noise)";
+        }
+        double ratio = builtIn.msPerEpoch() / ours.msPerEpoch();
+        return both + String.format(Locale.ROOT, ratio >= 1 ? " (ours %.1f× faster)" : " (ours %.1f× slower)",
+                ratio >= 1 ? ratio : 1 / ratio);
     }
 
     private static String loss(RunResult r) {

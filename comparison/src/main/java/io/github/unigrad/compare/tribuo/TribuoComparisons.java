@@ -2,6 +2,7 @@ package io.github.unigrad.compare.tribuo;
 
 import com.oracle.labs.mlrg.olcut.config.PropertyException;
 import io.github.unigrad.compare.Comparison;
+import io.github.unigrad.compare.DataChoice;
 import io.github.unigrad.compare.DataNeed;
 import io.github.unigrad.compare.Framework;
 import io.github.unigrad.compare.Meter;
@@ -128,7 +129,7 @@ public final class TribuoComparisons {
     }
 
     /** The comparison of loss {@code spec} on {@code kind} with its Tribuo twin or nearest built-in, or why not. */
-    public static Planned loss(String spec, ModelKind kind, List<String> datasets) {
+    public static Planned loss(String spec, ModelKind kind, DataChoice data) {
         Loss loss = Losses.parse(spec);
         String name = loss.spec().name();
         Optional<String> unfit = ShippedData.whyNot(loss);
@@ -136,7 +137,7 @@ public final class TribuoComparisons {
             return new Skip(Framework.TRIBUO, Subject.LOSS, spec, unfit.get());
         }
         LossHost host = LOSSES.getOrDefault(name, nearestLoss(loss));
-        Optional<String> dataset = host.need().pick(datasets, kind == ModelKind.FM && host.need() == DataNeed.CLASSES ? "wine" : null);
+        Optional<String> dataset = data.pick(host.need(), kind == ModelKind.FM && host.need() == DataNeed.CLASSES ? "wine" : null);
         if (dataset.isEmpty()) {
             return new Skip(Framework.TRIBUO, Subject.LOSS, spec, "needs " + host.need().describe() + "; none was selected");
         }
@@ -164,12 +165,12 @@ public final class TribuoComparisons {
     }
 
     /** The comparison of optimiser {@code spec} with its Tribuo twin or nearest built-in, or why it cannot run. */
-    public static Planned optimiser(String spec, List<String> datasets) {
+    public static Planned optimiser(String spec, DataChoice data) {
         String canonical = Specs.canonicalOptimiser(spec);
         String name = Specs.optimiserName(spec);
         OptimiserHost host = OPTIMISERS.getOrDefault(name,
                 new OptimiserHost("AdaGrad", lr -> new AdaGrad(lr, 0.1), null, 0.1, Relation.NEAREST, ""));
-        Optional<String> dataset = DataNeed.CLASSES.pick(datasets, "wine");
+        Optional<String> dataset = data.pick(DataNeed.CLASSES, "wine");
         if (dataset.isEmpty()) {
             return new Skip(Framework.TRIBUO, Subject.OPTIMISER, spec, "needs " + DataNeed.CLASSES.describe() + "; none was selected");
         }
