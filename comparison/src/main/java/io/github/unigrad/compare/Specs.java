@@ -33,4 +33,9 @@ public final class Specs {
         Object lr = Optimisers.parse(spec).spec().named().get("lr");
         return lr instanceof Double d ? d : def;
     }
+
+    /** A double as the shortest decimal that reads back to it, for a spec: e.g. {@code 0.01} or {@code 1E-8}. */
+    public static String number(double v) {
+        return java.math.BigDecimal.valueOf(v).stripTrailingZeros().toString();
+    }
 }

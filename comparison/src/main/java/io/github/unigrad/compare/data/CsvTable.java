@@ -86,7 +86,7 @@ public final class CsvTable {
                             + "fill or drop them first)");
                 }
                 if (j != y) {
-                    x[k++] = number(file, n, j, header, c.get(j), "a feature");
+                    x[k++] = number(file, n, j, header, c.get(j), "every column but the target must be a number");
                 }
             }
             rows.add(x);
@@ -103,7 +103,7 @@ public final class CsvTable {
         if (t == Task.REGRESSION) {
             for (int i = 0; i < values.length; i++) {
                 values[i] = number(file, lineOf.get(i), y, header, targets.get(i),
-                        "the target of a regression (with class names, give --task classification)");
+                        "a regression target must be a number; for class names give --task classification");
             }
         } else {
             classes = new ArrayList<>(new TreeSet<>(targets));
@@ -131,7 +131,7 @@ public final class CsvTable {
         return distinct.size() <= MAX_INFERRED_CLASSES ? Task.CLASSIFICATION : Task.REGRESSION;
     }
 
-    private static double number(Path file, int n, int j, List<String> header, String cell, String what) {
+    private static double number(Path file, int n, int j, List<String> header, String cell, String rule) {
         try {
             double v = Double.parseDouble(cell);
             if (Double.isFinite(v)) {
@@ -140,7 +140,7 @@ public final class CsvTable {
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new CsvException(where(file, n, j, header) + ": '" + cell + "' is not a finite number, as " + what + " must be");
+        throw new CsvException(where(file, n, j, header) + ": '" + cell + "' is not a finite number (" + rule + ")");
     }
 
     private static String where(Path file, int n, int j, List<String> header) {

@@ -1,5 +1,6 @@
 package io.github.unigrad.compare.dl4j;
 
+import io.github.unigrad.compare.Specs;
 import io.github.unigrad.loss.Losses;
 import io.github.unigrad.optim.Optimisers;
 import org.nd4j.linalg.activations.IActivation;
@@ -34,7 +35,6 @@ import org.nd4j.linalg.lossfunctions.impl.LossSparseMCXENT;
 import org.nd4j.linalg.lossfunctions.impl.LossSquaredHinge;
 import org.nd4j.linalg.lossfunctions.impl.LossWasserstein;
 
-import java.math.BigDecimal;
 import java.util.Optional;
 
 /**
@@ -66,7 +66,7 @@ public final class Dl4jTwins {
         } else if (c == LossBinaryXENT.class) {
             LossBinaryXENT b = (LossBinaryXENT) loss;
             if (unweighted(b.getWeights())) {
-                spec = "binary_cross_entropy(fromLogits=false, clip=" + number(b.getClipEps()) + ")";
+                spec = "binary_cross_entropy(fromLogits=false, clip=" + Specs.number(b.getClipEps()) + ")";
             }
         } else if (c == LossMSE.class || c == LossL2.class) {
             if (unweighted(((LossL2) loss).getWeights())) {
@@ -100,41 +100,37 @@ public final class Dl4jTwins {
     public static Optional<String> updater(IUpdater updater) {
         String spec = null;
         if (updater instanceof Sgd u && u.getLearningRateSchedule() == null) {
-            spec = "gradient_descent(lr=" + number(u.getLearningRate()) + ")";
+            spec = "gradient_descent(lr=" + Specs.number(u.getLearningRate()) + ")";
         } else if (updater instanceof Nesterovs u && u.getLearningRateSchedule() == null && u.getMomentumISchedule() == null) {
-            spec = "nesterov(lr=" + number(u.getLearningRate()) + ", momentum=" + number(u.getMomentum()) + ", lrInVelocity=true)";
+            spec = "nesterov(lr=" + Specs.number(u.getLearningRate()) + ", momentum=" + Specs.number(u.getMomentum()) + ", lrInVelocity=true)";
         } else if (updater instanceof AdaGrad u && u.getLearningRateSchedule() == null) {
-            spec = "adagrad(lr=" + number(u.getLearningRate()) + ", eps=" + number(u.getEpsilon())
-                    + ", initialAccumulator=" + number(u.getEpsilon()) + ")";
+            spec = "adagrad(lr=" + Specs.number(u.getLearningRate()) + ", eps=" + Specs.number(u.getEpsilon())
+                    + ", initialAccumulator=" + Specs.number(u.getEpsilon()) + ")";
         } else if (updater instanceof RmsProp u && u.getLearningRateSchedule() == null) {
-            spec = "rmsprop(lr=" + number(u.getLearningRate()) + ", alpha=" + number(u.getRmsDecay()) + ", eps="
-                    + number(u.getEpsilon()) + ", initialAccumulator=" + number(u.getEpsilon()) + ")";
+            spec = "rmsprop(lr=" + Specs.number(u.getLearningRate()) + ", alpha=" + Specs.number(u.getRmsDecay()) + ", eps="
+                    + Specs.number(u.getEpsilon()) + ", initialAccumulator=" + Specs.number(u.getEpsilon()) + ")";
         } else if (updater instanceof Adam u && u.getLearningRateSchedule() == null) {
             spec = "adam(" + moments(u.getLearningRate(), u.getBeta1(), u.getBeta2(), u.getEpsilon()) + ", epsilonHat=true)";
         } else if (updater instanceof AMSGrad u && u.getLearningRateSchedule() == null) {
             spec = "amsgrad(" + moments(u.getLearningRate(), u.getBeta1(), u.getBeta2(), u.getEpsilon()) + ", epsilonHat=true)";
         } else if (updater instanceof AdaMax u && u.getLearningRateSchedule() == null) {
-            spec = "adamax(" + moments(u.getLearningRate(), u.getBeta1(), u.getBeta2(), u.getEpsilon()) + ", epsInMax=false)";
+            // the native AdaMax op of 1.0.0-M2.1 adds 1e-32 to the norm, whatever epsilon is configured
+            spec = "adamax(" + moments(u.getLearningRate(), u.getBeta1(), u.getBeta2(), 1e-32) + ", epsInMax=false)";
         } else if (updater instanceof Nadam u && u.getLearningRateSchedule() == null) {
             spec = "nadam(" + moments(u.getLearningRate(), u.getBeta1(), u.getBeta2(), u.getEpsilon()) + ", dl4j=true)";
         } else if (updater instanceof AdaBelief u && u.getLearningRateSchedule() == null) {
             spec = "adabelief(" + moments(u.getLearningRate(), u.getBeta1(), u.getBeta2(), u.getEpsilon()) + ", epsilonHat=true)";
         } else if (updater instanceof AdaDelta u) {
-            spec = "adadelta(lr=1, rho=" + number(u.getRho()) + ", eps=" + number(u.getEpsilon()) + ")";
+            spec = "adadelta(lr=1, rho=" + Specs.number(u.getRho()) + ", eps=" + Specs.number(u.getEpsilon()) + ")";
         }
         return Optional.ofNullable(spec).map(s -> Optimisers.parse(s).spec().toString());
     }
 
     private static String moments(double lr, double b1, double b2, double eps) {
-        return "lr=" + number(lr) + ", b1=" + number(b1) + ", b2=" + number(b2) + ", eps=" + number(eps);
+        return "lr=" + Specs.number(lr) + ", b1=" + Specs.number(b1) + ", b2=" + Specs.number(b2) + ", eps=" + Specs.number(eps);
     }
 
     private static boolean unweighted(INDArray weights) {
         return weights == null;
-    }
-
-    /** A double as the shortest decimal that reads back to it, e.g. {@code 0.01} or {@code 1E-8}. */
-    static String number(double v) {
-        return BigDecimal.valueOf(v).stripTrailingZeros().toString();
     }
 }

@@ -51,15 +51,20 @@ public final class TribuoComparisons {
     /** The largest parameter difference expected between twins configured alike. */
     public static final double TOLERANCE = 1e-6;
     private static final String FIXED_OPTIMISER = "AdaGrad(lr=0.1, eps=0.1)";
-    private static final String ADAM_DEFECT = "Tribuo 4.3.2's Adam multiplies by (sqrt(v)+eps) instead of dividing "
-            + "(fixed on Tribuo's main branch, never released): the built-in is not Adam, no parity expected";
 
     record LossHost(String builtInName, Supplier<SGDObjective<?>> builtIn, String meterSpec, DataNeed need,
                     Relation relation, String note) {
     }
 
-    record OptimiserHost(String builtInName, DoubleFunction<StochasticGradientOptimiser> builtIn,
-                         DoubleFunction<String> twinSpec, double defaultLr, Relation relation, String note) {
+    /** How an optimiser's built-in is configured for a learning rate; its twin comes from {@link TribuoTwins}. */
+    record OptimiserHost(String builtInName, DoubleFunction<StochasticGradientOptimiser> builtIn, double defaultLr,
+                         Relation relation, String note) {
+
+        /** The twin spec of the built-in at learning rate {@code lr} (for Adam, the rule it means to run). */
+        String twinSpec(double lr) {
+            StochasticGradientOptimiser o = builtIn.apply(lr);
+            return TribuoTwins.optimiser(o).or(() -> TribuoTwins.intendedAdam(o)).orElseThrow();
+        }
     }
 
     private static final Map<String, LossHost> LOSSES = new LinkedHashMap<>();
@@ -77,29 +82,19 @@ public final class TribuoComparisons {
         LOSSES.put("huber", new LossHost("Huber(cost=1)", () -> new Huber(1.0), "huber(delta=1)", DataNeed.REAL,
                 Relation.TWIN, ""));
 
-        OPTIMISERS.put("gradient_descent", new OptimiserHost("SGD.getSimpleSGD", SGD::getSimpleSGD,
-                lr -> "gradient_descent(lr=" + lr + ")", 0.01, Relation.TWIN, ""));
+        OPTIMISERS.put("gradient_descent", new OptimiserHost("SGD.getSimpleSGD", SGD::getSimpleSGD, 0.01, Relation.TWIN, ""));
         OPTIMISERS.put("sgd", new OptimiserHost("SGD.getSimpleSGD(momentum STANDARD 0.9)",
-                lr -> SGD.getSimpleSGD(lr, 0.9, SGD.Momentum.STANDARD),
-                lr -> "sgd(lr=" + lr + ", momentum=0.9)", 0.01, Relation.TWIN, ""));
+                lr -> SGD.getSimpleSGD(lr, 0.9, SGD.Momentum.STANDARD), 0.01, Relation.TWIN, ""));
         OPTIMISERS.put("nesterov", new OptimiserHost("SGD.getSimpleSGD(momentum NESTEROV 0.9)",
-                lr -> SGD.getSimpleSGD(lr, 0.9, SGD.Momentum.NESTEROV),
-                lr -> "nesterov(lr=" + lr + ", momentum=0.9)", 0.01, Relation.TWIN, ""));
-        OPTIMISERS.put("adagrad", new OptimiserHost("AdaGrad", lr -> new AdaGrad(lr, 0.1),
-                lr -> "adagrad(lr=" + lr + ", eps=0.1)", 0.1, Relation.TWIN, ""));
-        OPTIMISERS.put("rmsprop", new OptimiserHost("RMSProp", lr -> new RMSProp(lr, 0.9),
-                lr -> "rmsprop(lr=" + lr + ", alpha=0.9)", 0.01, Relation.TWIN, ""));
-        OPTIMISERS.put("adadelta", new OptimiserHost("AdaDelta", lr -> new AdaDelta(0.95, 1e-6),
-                lr -> "adadelta(lr=1, rho=0.95, eps=1e-06)", 1.0, Relation.TWIN, ""));
-        OPTIMISERS.put("pegasos", new OptimiserHost("Pegasos(lambda=0.1)", lr -> new Pegasos(lr, 0.1),
-                lr -> "pegasos(lr=" + lr + ", lambda=0.1)", 0.1, Relation.SAME_RULE,
-                "Tribuo's Pegasos also projects the weights onto the ball of radius 1/sqrt(lambda) after every step "
-                        + "(the paper's optional projection, through its ShrinkingMatrix); the catalogue's pegasos does not"));
+                lr -> SGD.getSimpleSGD(lr, 0.9, SGD.Momentum.NESTEROV), 0.01, Relation.TWIN, ""));
+        OPTIMISERS.put("adagrad", new OptimiserHost("AdaGrad", lr -> new AdaGrad(lr, 0.1), 0.1, Relation.TWIN, ""));
+        OPTIMISERS.put("rmsprop", new OptimiserHost("RMSProp", lr -> new RMSProp(lr, 0.9), 0.01, Relation.TWIN, ""));
+        OPTIMISERS.put("adadelta", new OptimiserHost("AdaDelta", lr -> new AdaDelta(0.95, 1e-6), 1.0, Relation.TWIN, ""));
+        OPTIMISERS.put("pegasos", new OptimiserHost("Pegasos(lambda=0.1)", lr -> new Pegasos(lr, 0.1), 0.1, Relation.SAME_RULE,
+                TribuoTwins.PEGASOS_PROJECTS));
         OPTIMISERS.put("averaging", new OptimiserHost("ParameterAveraging(SGD.getSimpleSGD)",
-                lr -> new ParameterAveraging(SGD.getSimpleSGD(lr)),
-                lr -> "averaging(inner=gradient_descent(lr=" + lr + "), includeInitial=true)", 0.01, Relation.TWIN, ""));
-        OPTIMISERS.put("adam", new OptimiserHost("Adam", lr -> new Adam(lr, 0.9, 0.999, 1e-8),
-                lr -> "adam(lr=" + lr + ")", 0.01, Relation.TWIN, ADAM_DEFECT));
+                lr -> new ParameterAveraging(SGD.getSimpleSGD(lr)), 0.01, Relation.TWIN, ""));
+        OPTIMISERS.put("adam", new OptimiserHost("Adam", lr -> new Adam(lr, 0.9, 0.999, 1e-8), 0.01, Relation.TWIN, TribuoTwins.ADAM_DEFECT));
     }
 
     private TribuoComparisons() {
@@ -120,7 +115,7 @@ public final class TribuoComparisons {
     public static List<String> defaultOptimisers() {
         List<String> specs = new ArrayList<>();
         for (OptimiserHost h : OPTIMISERS.values()) {
-            specs.add(h.twinSpec().apply(h.defaultLr()));
+            specs.add(h.twinSpec(h.defaultLr()));
         }
         specs.add("gradient_descent(lr=inverse_time(0.1, decay=1, power=1))");
         specs.addAll(List.of("adamw(lr=0.01, weightDecay=0.01)", "radam(lr=0.01)", "lion(lr=0.001)",
@@ -169,7 +164,7 @@ public final class TribuoComparisons {
         String canonical = Specs.canonicalOptimiser(spec);
         String name = Specs.optimiserName(spec);
         OptimiserHost host = OPTIMISERS.getOrDefault(name,
-                new OptimiserHost("AdaGrad", lr -> new AdaGrad(lr, 0.1), null, 0.1, Relation.NEAREST, ""));
+                new OptimiserHost("AdaGrad", lr -> new AdaGrad(lr, 0.1), 0.1, Relation.NEAREST, ""));
         Optional<String> dataset = data.pick(DataNeed.CLASSES, "wine");
         if (dataset.isEmpty()) {
             return new Skip(Framework.TRIBUO, Subject.OPTIMISER, spec, "needs " + DataNeed.CLASSES.describe() + "; none was selected");
@@ -177,7 +172,7 @@ public final class TribuoComparisons {
         boolean schedule = !(canonicalLr(canonical) instanceof Double);
         double lr = host.relation() == Relation.NEAREST || schedule ? host.defaultLr() : Specs.learningRate(spec, host.defaultLr());
         Relation relation = host.relation();
-        if (relation == Relation.TWIN && !canonical.equals(Specs.canonicalOptimiser(host.twinSpec().apply(lr)))) {
+        if (relation == Relation.TWIN && !canonical.equals(host.twinSpec(lr))) {
             relation = Relation.SAME_RULE;
         }
         String builtInName = host.builtInName() + "(lr=" + lr + ")";
