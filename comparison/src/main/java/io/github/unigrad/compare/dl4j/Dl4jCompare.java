@@ -375,7 +375,7 @@ public final class Dl4jCompare {
         }
         INDArray labels = train.next().getLabels();
         train.reset();
-        for (double v : labels.toDoubleVector()) {
+        for (double v : labels.ravel().toDoubleVector()) {
             if (v != 0 && v != 1) {
                 return Task.REGRESSION;
             }

@@ -104,8 +104,9 @@ public final class Dl4jTwins {
         } else if (updater instanceof Nesterovs u && u.getLearningRateSchedule() == null && u.getMomentumISchedule() == null) {
             spec = "nesterov(lr=" + Specs.number(u.getLearningRate()) + ", momentum=" + Specs.number(u.getMomentum()) + ", lrInVelocity=true)";
         } else if (updater instanceof AdaGrad u && u.getLearningRateSchedule() == null) {
+            // AdaGradUpdater starts its accumulator at its own field epsilon = 1e-6, never the configured epsilon
             spec = "adagrad(lr=" + Specs.number(u.getLearningRate()) + ", eps=" + Specs.number(u.getEpsilon())
-                    + ", initialAccumulator=" + Specs.number(u.getEpsilon()) + ")";
+                    + ", initialAccumulator=1e-6)";
         } else if (updater instanceof RmsProp u && u.getLearningRateSchedule() == null) {
             spec = "rmsprop(lr=" + Specs.number(u.getLearningRate()) + ", alpha=" + Specs.number(u.getRmsDecay()) + ", eps="
                     + Specs.number(u.getEpsilon()) + ", initialAccumulator=" + Specs.number(u.getEpsilon()) + ")";
