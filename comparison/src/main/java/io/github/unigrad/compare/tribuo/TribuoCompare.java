@@ -45,6 +45,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -151,7 +152,8 @@ public final class TribuoCompare {
         boolean labels = objective() instanceof LabelObjective;
         Table truth = truth(train, labels);
         int outputs = labels ? 1 : truth.outputs();
-        String ownMeter = TribuoTwins.objective(objective(), outputs).orElse(null);
+        String ownMeter = TribuoTwins.measure(objective(), outputs).orElse(null);
+        var objectiveTwin = TribuoTwins.objective(objective(), outputs);
         String model = trainer.getClass().getSimpleName();
         List<Comparison> comparisons = new ArrayList<>();
         List<Skip> skips = new ArrayList<>();
@@ -162,25 +164,7 @@ public final class TribuoCompare {
             return new Results("TribuoCompare on " + dataName, "", List.of(), skips, 0);
         }
         if (twins) {
-            List<String> replaced = new ArrayList<>();
-            List<String> kept = new ArrayList<>();
-            SGDObjective<?> objective = objective(ownMeter, labels);
-            replaced.add(objective().getClass().getSimpleName() + " → " + ownMeter);
-            StochasticGradientOptimiser optimiser = optimiser();
-            var twin = TribuoTwins.optimiser(optimiser()).or(() -> TribuoTwins.intendedAdam(optimiser()));
-            if (twin.isPresent()) {
-                optimiser = new UnigradOptimiser(twin.get());
-                replaced.add(optimiser().getClass().getSimpleName() + " → " + twin.get());
-            } else {
-                kept.add(optimiser().getClass().getSimpleName());
-            }
-            boolean exact = TribuoTwins.exact(optimiser());
-            String note = "replaced: " + String.join("; ", replaced) + (kept.isEmpty() ? "" : ". Kept (no twin): "
-                    + String.join("; ", kept)) + (exact ? "" : ". " + (twin.isPresent() && twin.get().startsWith("adam")
-                    ? TribuoTwins.ADAM_DEFECT : TribuoTwins.PEGASOS_PROJECTS));
-            comparisons.add(new Comparison(Framework.TRIBUO, model, Subject.BOTH, AS_CONFIGURED, TWINS, Relation.TWIN,
-                    dataName, "", note, exact ? TOLERANCE : Double.NaN, asConfigured,
-                    trial(objective, optimiser, ownMeter, labels)));
+            twinsVariant(model, objectiveTwin, ownMeter, labels, asConfigured, comparisons, skips);
         }
         for (String spec : losses) {
             String canonical = Losses.parse(spec).spec().toString();
@@ -208,6 +192,40 @@ public final class TribuoCompare {
         String setup = String.format(Locale.ROOT, "%d epochs (the trainer's), minibatches of %d, seed %d; %s.", epochs,
                 intField("minibatchSize"), (long) field("seed"), test == null ? "no test data" : "metrics on the test data");
         return new Results("TribuoCompare on " + dataName, setup, results, skips, (System.nanoTime() - start) / 1e9);
+    }
+
+    /** The variant with every component that has a twin replaced by it, or why there is none. */
+    private void twinsVariant(String model, Optional<String> objectiveTwin, String meter, boolean labels, Trial asConfigured,
+                              List<Comparison> comparisons, List<Skip> skips) {
+        List<String> replaced = new ArrayList<>();
+        List<String> kept = new ArrayList<>();
+        SGDObjective<?> objective = objective();
+        if (objectiveTwin.isPresent()) {
+            objective = objective(objectiveTwin.get(), labels);
+            replaced.add(objective().getClass().getSimpleName() + " → " + objectiveTwin.get());
+        } else {
+            kept.add(objective().getClass().getSimpleName() + " (" + TribuoTwins.HINGE_SCALES + ")");
+        }
+        StochasticGradientOptimiser optimiser = optimiser();
+        Optional<String> twin = TribuoTwins.optimiser(optimiser()).or(() -> TribuoTwins.intendedAdam(optimiser()));
+        if (twin.isPresent()) {
+            optimiser = new UnigradOptimiser(twin.get());
+            replaced.add(optimiser().getClass().getSimpleName() + " → " + twin.get());
+        } else {
+            kept.add(optimiser().getClass().getSimpleName());
+        }
+        if (replaced.isEmpty()) {
+            skips.add(new Skip(Framework.TRIBUO, Subject.BOTH, TWINS, "neither the objective nor the optimiser has a "
+                    + "Unigrad twin: " + String.join("; ", kept)));
+            return;
+        }
+        boolean exact = TribuoTwins.exact(optimiser());
+        String note = "replaced: " + String.join("; ", replaced) + (kept.isEmpty() ? "" : ". Kept (no twin): "
+                + String.join("; ", kept)) + (exact ? "" : ". " + (twin.isPresent() && twin.get().startsWith("adam")
+                ? TribuoTwins.ADAM_DEFECT : TribuoTwins.PEGASOS_PROJECTS));
+        comparisons.add(new Comparison(Framework.TRIBUO, model, Subject.BOTH, AS_CONFIGURED, TWINS, Relation.TWIN,
+                dataName, "", note, exact && kept.isEmpty() ? TOLERANCE : Double.NaN, asConfigured,
+                trial(objective, optimiser, meter, labels)));
     }
 
     private static SGDObjective<?> objective(String spec, boolean labels) {

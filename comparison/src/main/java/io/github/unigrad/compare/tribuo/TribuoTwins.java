@@ -33,6 +33,10 @@ public final class TribuoTwins {
             + "1/sqrt(lambda) after every step (the paper's optional projection, through its ShrinkingMatrix); the "
             + "catalogue's pegasos does not";
 
+    /** Why Tribuo's {@code Hinge(m)} has a twin only for m = 1. */
+    public static final String HINGE_SCALES = "Tribuo's Hinge(m) steps by m·(e_max − e_y), m times the gradient of "
+            + "multiclass_hinge(margin=m): only Hinge(1) has a twin";
+
     private TribuoTwins() {
     }
 
@@ -47,6 +51,20 @@ public final class TribuoTwins {
      * dimensions; 1 for labels), or empty if it has none.
      */
     public static Optional<String> objective(SGDObjective<?> objective, int outputs) {
+        ConfiguredObjectProvenance p = objective.getProvenance();
+        if (p.getClassName().equals("org.tribuo.classification.sgd.objectives.Hinge")
+                && Double.parseDouble(p.getConfiguredParameters().get("margin").toString()) != 1) {
+            return Optional.empty();
+        }
+        return measure(objective, outputs);
+    }
+
+    /**
+     * The catalogue loss that measures what {@code objective} trains (its twin, or for {@code Hinge(m)} with
+     * m ≠ 1, {@code multiclass_hinge(margin=m)}: Tribuo's gradient is m times that loss's, {@link #HINGE_SCALES}),
+     * or empty if there is none.
+     */
+    public static Optional<String> measure(SGDObjective<?> objective, int outputs) {
         ConfiguredObjectProvenance p = objective.getProvenance();
         Map<String, Provenance> c = p.getConfiguredParameters();
         String spec = switch (p.getClassName()) {
