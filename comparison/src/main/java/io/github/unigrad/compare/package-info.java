@@ -1,0 +1,8 @@
+/**
+ * Trains built-in and Unigrad losses and optimisers side by side and reports what differs: the results
+ * ({@link io.github.unigrad.compare.Results}, {@link io.github.unigrad.compare.ComparisonResult},
+ * {@link io.github.unigrad.compare.RunResult}, {@link io.github.unigrad.compare.EpochTimes}), the runner
+ * ({@link io.github.unigrad.compare.ComparisonRunner}) and its command line
+ * ({@link io.github.unigrad.compare.CompareCommand}, which {@code ./compare} starts).
+ */
+package io.github.unigrad.compare;
