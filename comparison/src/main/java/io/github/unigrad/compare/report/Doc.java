@@ -102,11 +102,11 @@ public final class Doc {
     public String html() {
         StringBuilder sb = new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>")
                 .append(esc(title)).append("</title>\n<style>")
-                // the results table must fit a 1400-pixel window: cells wrap (long specs anywhere), none is wider than 22em
+                // the results table must fit a 1400-pixel window: cells wrap between words (inside a word only if it is longer than the cell), none is wider than 22em
                 .append("body{font-family:sans-serif;margin:1em 1.5em}")
                 .append("table{border-collapse:collapse;font-size:12px;width:100%}")
                 .append("td,th{border:1px solid #ccc;padding:2px 4px;text-align:left;vertical-align:top;max-width:22em;"
-                        + "overflow-wrap:anywhere}")
+                        + "overflow-wrap:break-word}")
                 .append("th{background:#f0f0f0}tr:nth-child(even){background:#fafafa}")
                 .append("figure{display:inline-block;margin:0.5em}figcaption{font-size:13px;max-width:720px}")
                 .append("pre{background:#f6f6f6;padding:0.6em}")
