@@ -102,7 +102,8 @@ public final class Doc {
     public String html() {
         StringBuilder sb = new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>")
                 .append(esc(title)).append("</title>\n<style>")
-                // the results table must fit a 1400-pixel window: cells wrap between words (inside a word only if it is longer than the cell), none is wider than 22em
+                // the results table must fit a 1400-pixel window: cells wrap between words (inside a word only
+                // if it is longer than the cell), and none is wider than 22em
                 .append("body{font-family:sans-serif;margin:1em 1.5em}")
                 .append("table{border-collapse:collapse;font-size:12px;width:100%}")
                 .append("td,th{border:1px solid #ccc;padding:2px 4px;text-align:left;vertical-align:top;max-width:22em;"
