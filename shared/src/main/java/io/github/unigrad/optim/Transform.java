@@ -7,7 +7,7 @@ import io.github.unigrad.spec.SpecDescribed;
  * incoming update {@code u} (at the head of the chain, the gradient) into the outgoing one, in
  * place, and keeps its state in {@link #slabs()} flat arrays the size of the parameters.
  *
- * <p>The state lives outside the transform (in {@code state[slab + k][so + j]}, k < slabs()), so
+ * <p>The state lives outside the transform (in {@code state[slab + k][so + j]}, k &lt; slabs()), so
  * the DL4J adapter can point it at DL4J's updater-state view and the Tribuo adapter at arrays it
  * owns; a transform object holds only its hyperparameters (and, for the rules with bias corrections,
  * the last step's coefficients, derived from them: {@link StepMemo}).
