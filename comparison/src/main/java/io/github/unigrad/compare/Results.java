@@ -3,6 +3,9 @@ package io.github.unigrad.compare;
 import io.github.unigrad.compare.report.ReportWriter;
 import io.github.unigrad.compare.report.ResultTable;
 
+import io.github.unigrad.loss.Losses;
+import io.github.unigrad.optim.Optimisers;
+
 import java.nio.file.Path;
 import java.util.List;
 
@@ -25,11 +28,24 @@ public record Results(String origin, String setup, List<ComparisonResult> result
         skips = List.copyOf(skips);
     }
 
-    /** The row whose variant is {@code ours} (as the table's "ours" column names it). */
+    /**
+     * The row whose variant is {@code ours}: as the table's "ours" column names it, or any spelling of the same
+     * loss or optimiser spec (e.g. {@code huber} for {@code huber(delta=1)}).
+     */
     public ComparisonResult variant(String ours) {
-        return results.stream().filter(r -> r.comparison().ours().equals(ours)).findFirst()
+        String loss = canonical(() -> Losses.parse(ours).spec().toString());
+        String optimiser = canonical(() -> Optimisers.parse(ours).spec().toString());
+        return results.stream().filter(r -> List.of(ours, loss, optimiser).contains(r.comparison().ours())).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no variant '" + ours + "'; variants: "
                         + results.stream().map(r -> r.comparison().ours()).toList()));
+    }
+
+    private static String canonical(java.util.function.Supplier<String> parse) {
+        try {
+            return parse.get();
+        } catch (IllegalArgumentException e) {
+            return "";
+        }
     }
 
     /** Writes {@code index.html}, {@code report.md} and the loss curves into {@code folder}; returns index.html. */

@@ -17,6 +17,13 @@ import java.util.Map;
  * the update in place. The gradient and the state slabs are streamed through the shared
  * {@link BlockStepper} straight from ND4J's off-heap memory; nothing is kept here between steps
  * except views of DL4J's state array, and the step index is DL4J's {@code iteration}.
+ *
+ * <p>DL4J counts iterations in an {@code int} that wraps to a negative number after 2^31 - 1 steps. The
+ * step index must be the true count (bias corrections and schedules depend on it, and saved state
+ * resumes from it), and after a wrap it is unknowable here, so a negative iteration is refused with an
+ * {@link IllegalStateException} ({@link UnigradUpdater#stepIndex}) rather than read as a step from the
+ * start of training or with a negative index. A learning rate from a DL4J {@link ISchedule} must be
+ * finite and ≥ 0 at the step it is used.
  */
 final class UnigradGradientUpdater implements GradientUpdater<UnigradUpdater> {
     private static final String SLAB = "slab";
@@ -113,10 +120,10 @@ final class UnigradGradientUpdater implements GradientUpdater<UnigradUpdater> {
         }
         NumberBuffer gb = NdArrays.buffer(g);
         int go = NdArrays.start(g);
-        Step step = stepper.begin(optimiser, iteration, gb, go, n);
+        Step step = stepper.begin(optimiser, UnigradUpdater.stepIndex(iteration), gb, go, n);
         ISchedule schedule = config.getLearningRateSchedule();
         if (schedule != null) {
-            step = new Step(step.index(), schedule.valueAt(iteration, epoch), step.gradient(), step.inner());
+            step = new Step(step.index(), config.getLearningRate(iteration, epoch), step.gradient(), step.inner());
         }
         stepper.apply(optimiser, step, gb, go, buffers, starts, n);
         if (g != gradient) {

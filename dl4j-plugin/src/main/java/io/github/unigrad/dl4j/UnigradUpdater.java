@@ -18,10 +18,11 @@ import java.util.Objects;
 
 /**
  * Any optimiser of the Unigrad catalogue as a DL4J {@link IUpdater}, configured by its spec:
- * {@code .updater(new UnigradUpdater("adam(lr=1e-3)"))}. Optimisers with decoupled weight decay
- * (AdamW, Lion with {@code weightDecay > 0}) need the parameters, which a DL4J updater never sees:
- * configure those with {@link UnigradUpdaters#configure}, which pairs the updater with DL4J's
- * {@code WeightDecay(coeff, applyLR=true)}; this constructor refuses them.
+ * {@code .updater(new UnigradUpdater("adam(lr=1e-3)"))}. Optimisers with weight decay (decoupled:
+ * AdamW, Lion; added to the gradient: the {@code weightDecay} of sgd, adam, adagrad, rmsprop, ...) need the
+ * parameters, which a DL4J updater never sees: configure those with {@link UnigradUpdaters#configure},
+ * which pairs the updater with DL4J's {@code WeightDecay(coeff, applyLR=true)} or
+ * {@code L2Regularization(coeff)}; this constructor refuses them.
  *
  * <p><b>State.</b> {@code stateSize(n) = slabs · n}; all state lives in DL4J's updater-state view
  * (slab k at {@code [k·n, (k+1)·n)}), and the step index is DL4J's {@code iteration}, so
@@ -100,9 +101,10 @@ public final class UnigradUpdater implements IUpdater {
 
     private static void requireNoParameters(Optimiser optimiser) {
         if (optimiser.needsParameters()) {
-            throw new IllegalArgumentException(optimiser.spec() + " reads the parameters (decoupled weight decay), which a"
+            throw new IllegalArgumentException(optimiser.spec() + " reads the parameters (weight decay), which a"
                     + " DL4J updater never sees; configure it with UnigradUpdaters.configure(builder, \"" + optimiser.spec()
-                    + "\"), which adds the decay as DL4J's WeightDecay(coeff, applyLR=true)");
+                    + "\"), which adds the decay as DL4J's WeightDecay(coeff, applyLR=true) when decoupled (adamw, lion)"
+                    + " or L2Regularization(coeff) when added to the gradient (sgd, adam, ... weightDecay)");
         }
     }
 
@@ -151,12 +153,36 @@ public final class UnigradUpdater implements IUpdater {
         return new UnigradUpdater(optimiser(), learningRateSchedule == null ? null : learningRateSchedule.clone());
     }
 
+    /**
+     * The learning rate at DL4J's iteration: the DL4J schedule's (which must be finite and ≥ 0 there) or the
+     * optimiser's; NaN when the optimiser has none. A negative (wrapped) iteration is refused, see {@link #stepIndex}.
+     */
     @Override
     public double getLearningRate(int iteration, int epoch) {
+        long step = stepIndex(iteration);
         if (learningRateSchedule != null) {
-            return learningRateSchedule.valueAt(iteration, epoch);
+            double lr = learningRateSchedule.valueAt(iteration, epoch);
+            if (!(lr >= 0 && lr <= Double.MAX_VALUE)) {
+                throw new IllegalStateException(this + ": the DL4J learning-rate schedule " + learningRateSchedule
+                        + " gives " + lr + " at iteration " + iteration + ", epoch " + epoch + "; a rate must be finite and ≥ 0");
+            }
+            return lr;
         }
-        return hasLearningRate() ? optimiser().learningRate(iteration) : Double.NaN;
+        return hasLearningRate() ? optimiser().learningRate(step) : Double.NaN;
+    }
+
+    /**
+     * DL4J's iteration as a step index. DL4J keeps the count in an {@code int}, which wraps to a negative
+     * number after 2147483647 iterations; the true count is then lost, so a negative iteration is refused
+     * with an {@link IllegalStateException} saying so, instead of stepping with a wrong or negative index.
+     */
+    static long stepIndex(int iteration) {
+        if (iteration < 0) {
+            throw new IllegalStateException("DL4J iteration " + iteration + " is negative: DL4J counts iterations in an int,"
+                    + " which wraps after 2147483647 steps, and the true step index, which bias corrections and schedules"
+                    + " need, is then lost");
+        }
+        return iteration;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.github.unigrad.optim;
 
 import io.github.unigrad.spec.Spec;
+import io.github.unigrad.spec.SpecIdentified;
 
 /**
  * AdaGrad's direction (Duchi, Hazan and Singer, "Adaptive Subgradient Methods for Online Learning
@@ -17,7 +18,7 @@ import io.github.unigrad.spec.Spec;
  * <p>Sparse (lazy) form: only the listed parameters' accumulators grow, which is exact, since an
  * unlisted entry's gradient is zero. Spec: {@code scale_by_adagrad(eps=1e-10, initialAccumulator=0)}.
  */
-public final class ScaleByAdagrad implements Transform {
+public final class ScaleByAdagrad extends SpecIdentified implements Transform {
     private final double eps;
     private final double initialAccumulator;
 

@@ -1,6 +1,7 @@
 package io.github.unigrad.optim;
 
 import io.github.unigrad.spec.Spec;
+import io.github.unigrad.spec.SpecIdentified;
 
 /**
  * Adam's direction (Kingma and Ba, "Adam: A Method for Stochastic Optimization", ICLR 2015, Algorithm 1):
@@ -23,7 +24,7 @@ import io.github.unigrad.spec.Spec;
  * LazyAdam; the bias correction uses the global step.
  * Spec: {@code scale_by_adam(b1=0.9, b2=0.999, eps=1e-8, epsilonHat=false, amsgrad=false)}.
  */
-public final class ScaleByAdam implements Transform {
+public final class ScaleByAdam extends SpecIdentified implements Transform {
     private final double beta1;
     private final double beta2;
     private final double eps;

@@ -1,6 +1,7 @@
 package io.github.unigrad.optim;
 
 import io.github.unigrad.spec.Spec;
+import io.github.unigrad.spec.SpecIdentified;
 
 /**
  * AdaMax's direction (Kingma and Ba 2015, Section 7.1, Algorithm 2), Adam with the infinity norm:
@@ -16,7 +17,7 @@ import io.github.unigrad.spec.Spec;
  * <p>Sparse (lazy) form: only the listed parameters' states decay and update.
  * Spec: {@code scale_by_adamax(b1=0.9, b2=0.999, eps=1e-8, epsInMax=true)}.
  */
-public final class ScaleByAdamax implements Transform {
+public final class ScaleByAdamax extends SpecIdentified implements Transform {
     private final double beta1;
     private final double beta2;
     private final double eps;

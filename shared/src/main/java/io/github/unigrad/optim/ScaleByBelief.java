@@ -1,6 +1,7 @@
 package io.github.unigrad.optim;
 
 import io.github.unigrad.spec.Spec;
+import io.github.unigrad.spec.SpecIdentified;
 
 /**
  * AdaBelief's direction (Zhuang et al., "AdaBelief Optimizer: Adapting Stepsizes by the Belief in
@@ -16,7 +17,7 @@ import io.github.unigrad.spec.Spec;
  * <p>Sparse (lazy) form: only the listed parameters' moments decay and update.
  * Spec: {@code scale_by_belief(b1=0.9, b2=0.999, eps=1e-16, epsilonHat=false)}.
  */
-public final class ScaleByBelief implements Transform {
+public final class ScaleByBelief extends SpecIdentified implements Transform {
     private final double beta1;
     private final double beta2;
     private final double eps;

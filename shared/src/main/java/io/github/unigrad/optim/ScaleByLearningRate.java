@@ -1,6 +1,7 @@
 package io.github.unigrad.optim;
 
 import io.github.unigrad.spec.Spec;
+import io.github.unigrad.spec.SpecIdentified;
 
 /**
  * {@code u ← η_t · u}, with {@code η_t} the optimiser's learning rate at this step (Optax's
@@ -8,7 +9,7 @@ import io.github.unigrad.spec.Spec;
  * fuses it into the pass of the transform before it, so it costs no pass of its own there.
  * Spec: {@code scale_by_lr}.
  */
-public final class ScaleByLearningRate implements Transform {
+public final class ScaleByLearningRate extends SpecIdentified implements Transform {
     public static final ScaleByLearningRate INSTANCE = new ScaleByLearningRate();
 
     private ScaleByLearningRate() {

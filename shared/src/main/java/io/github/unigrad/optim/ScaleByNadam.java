@@ -1,6 +1,7 @@
 package io.github.unigrad.optim;
 
 import io.github.unigrad.spec.Spec;
+import io.github.unigrad.spec.SpecIdentified;
 
 /**
  * Nadam's direction (Dozat, "Incorporating Nesterov Momentum into Adam", ICLR 2016 workshop). By default
@@ -33,7 +34,7 @@ import io.github.unigrad.spec.Spec;
  * <p>Sparse (lazy) form: only the listed parameters' moments decay and update.
  * Spec: {@code scale_by_nadam(b1=0.9, b2=0.999, eps=1e-8, momentumDecay=0, dl4j=false)}.
  */
-public final class ScaleByNadam implements Transform {
+public final class ScaleByNadam extends SpecIdentified implements Transform {
     private final double beta1;
     private final double beta2;
     private final double eps;

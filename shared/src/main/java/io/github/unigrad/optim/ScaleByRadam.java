@@ -1,6 +1,7 @@
 package io.github.unigrad.optim;
 
 import io.github.unigrad.spec.Spec;
+import io.github.unigrad.spec.SpecIdentified;
 
 /**
  * RAdam's direction (Liu et al., "On the Variance of the Adaptive Learning Rate and Beyond", ICLR
@@ -17,7 +18,7 @@ import io.github.unigrad.spec.Spec;
  * <p>Sparse (lazy) form: only the listed parameters' moments decay and update.
  * Spec: {@code scale_by_radam(b1=0.9, b2=0.999, eps=1e-8, threshold=5)}.
  */
-public final class ScaleByRadam implements Transform {
+public final class ScaleByRadam extends SpecIdentified implements Transform {
     private final double beta1;
     private final double beta2;
     private final double eps;

@@ -1,6 +1,7 @@
 package io.github.unigrad.optim;
 
 import io.github.unigrad.spec.Spec;
+import io.github.unigrad.spec.SpecIdentified;
 
 /**
  * RMSProp's direction (Tieleman and Hinton, Lecture 6.5, 2012; centred form from Graves,
@@ -18,7 +19,7 @@ import io.github.unigrad.spec.Spec;
  * decays every entry at every step, so its sparse trajectories differ).
  * Spec: {@code scale_by_rms(alpha=0.99, eps=1e-8, centered=false, initialAccumulator=0)}.
  */
-public final class ScaleByRms implements Transform {
+public final class ScaleByRms extends SpecIdentified implements Transform {
     private final double alpha;
     private final double eps;
     private final boolean centered;

@@ -1,11 +1,16 @@
 package io.github.unigrad.optim;
 
+import io.github.unigrad.schedule.Schedule;
+
 /**
  * The scalars of one optimiser step, computed once before the pass over the parameters: the
  * 0-based step index, the learning rate, (when the optimiser asked for it) the global norm of
  * the incoming gradient and whether it was finite, and any rule-specific scalars the optimiser
  * derived from those (Schedule-Free's averaging weight, a wrapper's "this step is a boundary" flag).
  * Wrappers (accumulation, lookahead) keep the step their inner optimiser sees in {@link #inner()}.
+ *
+ * <p>The index is checked here, where every optimiser's step begins: it must lie in
+ * {@code [0, Schedule.MAX_STEP]} (so {@link #t()} is a long too), else an {@link IllegalArgumentException}.
  */
 public final class Step {
     private static final double[] NONE = new double[0];
@@ -24,7 +29,7 @@ public final class Step {
      * @param scalars rule-specific values computed in {@code begin}, read back with {@link #scalar(int)}
      */
     public Step(long index, double learningRate, GradientSummary gradient, Step inner, double... scalars) {
-        this.index = index;
+        this.index = Schedule.checkStep(index);
         this.learningRate = learningRate;
         this.gradient = gradient;
         this.inner = inner;

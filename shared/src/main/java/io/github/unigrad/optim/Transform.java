@@ -30,6 +30,10 @@ import io.github.unigrad.spec.SpecDescribed;
  * by one method both loops use (the float loop casts them to float), and arithmetic per element is in
  * float. {@code FloatKernelTest} keeps each twin within a few float ulps of its double kernel over
  * many steps.
+ *
+ * <p><b>Equality.</b> Every catalogue transform is a {@link io.github.unigrad.spec.SpecIdentified}: equal
+ * to another of its class with the same hyperparameters (its canonical spec), with a hash code to match,
+ * so {@code Transforms.parse(t.spec().toString())} equals {@code t}.
  */
 public interface Transform extends SpecDescribed {
 
@@ -41,7 +45,7 @@ public interface Transform extends SpecDescribed {
         return 0.0;
     }
 
-    /** True when the transform reads the parameters (decoupled weight decay). */
+    /** True when the transform reads the parameters (weight decay, coupled or decoupled). */
     default boolean needsParameters() {
         return false;
     }

@@ -3,6 +3,7 @@ package io.github.unigrad.compare.dl4j;
 import io.github.unigrad.compare.ComparisonResult;
 import io.github.unigrad.compare.Results;
 import io.github.unigrad.compare.data.Task;
+import io.github.unigrad.optim.Optimisers;
 import org.deeplearning4j.datasets.iterator.utilty.ListDataSetIterator;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
@@ -149,8 +150,7 @@ class Dl4jCompareTest {
         assertThat(focal.builtIn()).as("the network as configured is trained once and shared").isSameAs(twins.builtIn());
         assertThat(focal.maxParameterDifference()).isGreaterThan(1e-6);
         assertThat(focal.status()).isEqualTo("compared");
-        assertThat(r.variant("adamw(lr=0.01, b1=0.9, b2=0.999, eps=1e-8, epsilonHat=false, amsgrad=false, weightDecay=0.01)")
-                .ours().diverged()).isFalse();
+        assertThat(r.variant(Optimisers.parse("adamw(lr=0.01, weightDecay=0.01)").spec().toString()).ours().diverged()).isFalse();
         String text = r.toString();
         assertThat(text).contains("Unigrad twins", "parity ok", "blobs made here", "softmax_focal").doesNotContain("[D@");
         assertThat(twins.toString()).doesNotContain("[D@");

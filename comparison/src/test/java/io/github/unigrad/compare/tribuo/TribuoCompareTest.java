@@ -89,7 +89,7 @@ class TribuoCompareTest {
         Results hinge = TribuoCompare.of(new LinearSGDTrainer(new Hinge(), new AdaGrad(0.1, 0.1), 2, 3))
                 .data(labels(60, 2), labels(30, 3)).twins().run();
         assertThat(hinge.variant(TribuoCompare.TWINS).status()).as(hinge.toString()).isEqualTo("parity ok");
-        assertThat(hinge.variant(TribuoCompare.TWINS).comparison().note()).contains("multiclass_hinge(margin=1)");
+        assertThat(hinge.variant(TribuoCompare.TWINS).comparison().note()).contains("multiclass_hinge(margin=1");
         // Tribuo's Hinge(m) steps by m times the gradient of multiclass_hinge(margin=m): no twin, kept and said
         Results scaled = TribuoCompare.of(new LinearSGDTrainer(new Hinge(0.5), new AdaGrad(0.1, 0.1), 2, 3))
                 .data(labels(60, 2), null).twins().run();
