@@ -2,7 +2,6 @@ package io.github.unigrad.compare;
 
 import io.github.unigrad.compare.report.ReportWriter;
 import io.github.unigrad.compare.report.ResultTable;
-
 import io.github.unigrad.loss.Losses;
 import io.github.unigrad.optim.Optimisers;
 
