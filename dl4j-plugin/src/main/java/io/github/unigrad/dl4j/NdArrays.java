@@ -1,7 +1,7 @@
 package io.github.unigrad.dl4j;
 
-import io.github.unigrad.buffers.BlockEvaluator;
-import io.github.unigrad.buffers.NumberBuffer;
+import io.github.unigrad.host.BlockEvaluator;
+import io.github.unigrad.host.NumberBuffer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;

@@ -1,9 +1,10 @@
 package io.github.unigrad.dl4j;
 
+import io.github.unigrad.optim.Chain;
 import io.github.unigrad.optim.Optimiser;
 import io.github.unigrad.optim.Step;
-import io.github.unigrad.buffers.BlockStepper;
-import io.github.unigrad.buffers.NumberBuffer;
+import io.github.unigrad.host.BlockStepper;
+import io.github.unigrad.host.NumberBuffer;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.learning.GradientUpdater;
@@ -23,7 +24,8 @@ import java.util.Map;
  * resumes from it), and after a wrap it is unknowable here, so a negative iteration is refused with an
  * {@link IllegalStateException} ({@link UnigradUpdater#stepIndex}) rather than read as a step from the
  * start of training or with a negative index. A learning rate from a DL4J {@link ISchedule} must be
- * finite and ≥ 0 at the step it is used.
+ * finite and ≥ 0 at the step it is used; it is the rate the step's coefficients are computed from (the
+ * optimiser is then a {@link Chain}, as {@link UnigradUpdater} checks).
  */
 final class UnigradGradientUpdater implements GradientUpdater<UnigradUpdater> {
     private static final String SLAB = "slab";
@@ -120,11 +122,11 @@ final class UnigradGradientUpdater implements GradientUpdater<UnigradUpdater> {
         }
         NumberBuffer gb = NdArrays.buffer(g);
         int go = NdArrays.start(g);
-        Step step = stepper.begin(optimiser, UnigradUpdater.stepIndex(iteration), gb, go, n);
+        long index = UnigradUpdater.stepIndex(iteration);
         ISchedule schedule = config.getLearningRateSchedule();
-        if (schedule != null) {
-            step = new Step(step.index(), config.getLearningRate(iteration, epoch), step.gradient(), step.inner());
-        }
+        Step step = schedule == null ? stepper.begin(optimiser, index, gb, go, n)
+                : ((Chain) optimiser).begin(index, config.getLearningRate(iteration, epoch),
+                        optimiser.needsGradientSummary() ? stepper.summarise(gb, go, n) : null);
         stepper.apply(optimiser, step, gb, go, buffers, starts, n);
         if (g != gradient) {
             gradient.assign(g);

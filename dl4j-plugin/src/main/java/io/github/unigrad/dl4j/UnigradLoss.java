@@ -1,6 +1,6 @@
 package io.github.unigrad.dl4j;
 
-import io.github.unigrad.buffers.BlockEvaluator;
+import io.github.unigrad.host.BlockEvaluator;
 import io.github.unigrad.loss.InputForm;
 import io.github.unigrad.loss.Loss;
 import io.github.unigrad.loss.Losses;

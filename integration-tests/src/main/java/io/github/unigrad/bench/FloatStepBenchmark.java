@@ -92,14 +92,14 @@ public class FloatStepBenchmark {
     @Benchmark
     public double[] doubleStep() {
         doubleRefill();
-        optimiser.dense(optimiser.begin(step, null), u, null, 0, state, 0, N);
+        optimiser.dense(optimiser.begin(step, null), u, null, 0, state, N);
         return u;
     }
 
     @Benchmark
     public float[] floatStep() {
         floatRefill();
-        optimiser.dense(optimiser.begin(step, null), f, null, 0, floatState, 0, N);
+        optimiser.dense(optimiser.begin(step, null), f, null, 0, floatState, N);
         return f;
     }
 

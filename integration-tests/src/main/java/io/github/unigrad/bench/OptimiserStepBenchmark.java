@@ -110,7 +110,7 @@ public class OptimiserStepBenchmark {
     }
 
     private void step(Optimiser o, float[][] state) {
-        o.dense(o.begin(step++, null), f, null, 0, state, 0, n);
+        o.dense(o.begin(step++, null), f, null, 0, state, n);
     }
 
     @Benchmark
@@ -140,7 +140,7 @@ public class OptimiserStepBenchmark {
     }
 
     private void step(Optimiser o, double[][] state) {
-        o.dense(o.begin(step++, null), u, null, 0, state, 0, n);
+        o.dense(o.begin(step++, null), u, null, 0, state, n);
     }
 
     @Benchmark

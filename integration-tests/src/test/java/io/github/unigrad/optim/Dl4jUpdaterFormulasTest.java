@@ -92,7 +92,7 @@ class Dl4jUpdaterFormulasTest {
             INDArray gradient = Nd4j.createFromArray(u.clone()).reshape(1, N);
             updater.applyUpdater(gradient, t, 0);
             double[] expected = gradient.toDoubleVector();
-            o.dense(o.begin(t, null), u, null, 0, state, 0, N);
+            o.dense(o.begin(t, null), u, null, 0, state, N);
             for (int j = 0; j < N; j++) {
                 assertThat(u[j]).as("%s step %d entry %d", spec, t, j)
                         .isCloseTo(expected[j], within(1e-14 * Math.max(1e-3, Math.abs(expected[j]))));

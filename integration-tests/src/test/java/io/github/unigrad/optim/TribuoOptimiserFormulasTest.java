@@ -76,13 +76,13 @@ class TribuoOptimiserFormulasTest {
             for (int j = 0; j < N; j++) {
                 u[j] = weight * g(t, j);
             }
-            o.dense(o.begin(t, null), u, o.needsParameters() ? theta : null, 0, state, 0, N);
+            o.dense(o.begin(t, null), u, o.needsParameters() ? theta : null, 0, state, N);
             for (int j = 0; j < N; j++) {
                 theta[j] -= u[j];
             }
         }
         double[] adjustment = new double[N];
-        o.finalAdjustment(T, adjustment, 0, state, 0, N);
+        o.finalAdjustment(T, adjustment, 0, state, N);
         for (int j = 0; j < N; j++) {
             theta[j] -= adjustment[j];
         }

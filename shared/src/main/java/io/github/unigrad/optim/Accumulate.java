@@ -49,42 +49,41 @@ public final class Accumulate extends Wrapper {
     }
 
     @Override
-    public void dense(Step step, double[] u, double[] p, int o, double[][] state, int so, int n) {
-        StepArguments.dense(this, slabs(), needsParameters(), u, p, o, state, 0, so, n);
+    public void dense(Step step, double[] u, double[] p, int o, double[][] state, int n) {
+        StepArguments.dense(this, slabs(), needsParameters(), u, p, o, state, 0, n);
         double[] acc = state[ownSlab()];
-        int d = so - o;
         if (step.inner() == null) {
             for (int j = o, end = o + n; j < end; j++) {
-                acc[j + d] += u[j];
+                acc[j] += u[j];
                 u[j] = 0.0;
             }
             return;
         }
         double k = every;
         for (int j = o, end = o + n; j < end; j++) {
-            u[j] = (acc[j + d] + u[j]) / k;
-            acc[j + d] = 0.0;
+            u[j] = (acc[j] + u[j]) / k;
+            acc[j] = 0.0;
         }
-        inner.dense(step.inner(), u, p, o, state, so, n);
+        inner.dense(step.inner(), u, p, o, state, n);
     }
 
     @Override
-    public void sparse(Step step, double[] u, int from, int to, int[] idx, double[] p, int po, double[][] state, int so) {
-        StepArguments.sparse(this, slabs(), needsParameters(), u, from, to, idx, p, po, state, 0, so);
+    public void sparse(Step step, double[] u, int from, int to, int[] idx, double[] p, int o, double[][] state) {
+        StepArguments.sparse(this, slabs(), needsParameters(), u, from, to, idx, p, o, state, 0);
         double[] acc = state[ownSlab()];
         if (step.inner() == null) {
             for (int j = from; j < to; j++) {
-                acc[so + idx[j]] += u[j];
+                acc[o + idx[j]] += u[j];
                 u[j] = 0.0;
             }
             return;
         }
         double k = every;
         for (int j = from; j < to; j++) {
-            int s = so + idx[j];
+            int s = o + idx[j];
             u[j] = (acc[s] + u[j]) / k;
             acc[s] = 0.0;
         }
-        inner.sparse(step.inner(), u, from, to, idx, p, po, state, so);
+        inner.sparse(step.inner(), u, from, to, idx, p, o, state);
     }
 }

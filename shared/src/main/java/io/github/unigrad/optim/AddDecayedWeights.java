@@ -36,7 +36,7 @@ public final class AddDecayedWeights extends SpecIdentified implements Transform
     }
 
     @Override
-    public void dense(Step step, double scale, double[] u, double[] p, int o, double[][] state, int slab, int so, int n) {
+    public void dense(Object coefficients, double scale, double[] u, double[] p, int o, double[][] state, int slab, int n) {
         double wd = weightDecay;
         for (int j = o, end = o + n; j < end; j++) {
             u[j] = scale * (u[j] + wd * p[j]);
@@ -45,7 +45,7 @@ public final class AddDecayedWeights extends SpecIdentified implements Transform
 
     /** The float kernel: the double kernel's loop in float, with the weight decay and scale rounded to float. */
     @Override
-    public void dense(Step step, double scale, float[] u, float[] p, int o, float[][] state, int slab, int so, int n) {
+    public void dense(Object coefficients, double scale, float[] u, float[] p, int o, float[][] state, int slab, int n) {
         float wd = (float) weightDecay, s = (float) scale;
         for (int j = o, end = o + n; j < end; j++) {
             u[j] = s * (u[j] + wd * p[j]);
@@ -53,10 +53,10 @@ public final class AddDecayedWeights extends SpecIdentified implements Transform
     }
 
     @Override
-    public void sparse(Step step, double scale, double[] u, int from, int to, int[] idx, double[] p, int po, double[][] state, int slab, int so) {
+    public void sparse(Object coefficients, double scale, double[] u, int from, int to, int[] idx, double[] p, int o, double[][] state, int slab) {
         double wd = weightDecay;
         for (int j = from; j < to; j++) {
-            u[j] = scale * (u[j] + wd * p[po + idx[j]]);
+            u[j] = scale * (u[j] + wd * p[o + idx[j]]);
         }
     }
 

@@ -33,25 +33,24 @@ public final class Averaging extends Wrapper {
     }
 
     @Override
-    public void dense(Step step, double[] u, double[] p, int o, double[][] state, int so, int n) {
-        StepArguments.dense(this, slabs(), needsParameters(), u, p, o, state, 0, so, n);
-        inner.dense(step.inner(), u, p, o, state, so, n);
+    public void dense(Step step, double[] u, double[] p, int o, double[][] state, int n) {
+        StepArguments.dense(this, slabs(), needsParameters(), u, p, o, state, 0, n);
+        inner.dense(step.inner(), u, p, o, state, n);
         double[] a = state[ownSlab()];
         double w = step.scalar(0);
-        int d = so - o;
         for (int j = o, end = o + n; j < end; j++) {
-            a[j + d] += w * u[j];
+            a[j] += w * u[j];
         }
     }
 
     @Override
-    public void sparse(Step step, double[] u, int from, int to, int[] idx, double[] p, int po, double[][] state, int so) {
-        StepArguments.sparse(this, slabs(), needsParameters(), u, from, to, idx, p, po, state, 0, so);
-        inner.sparse(step.inner(), u, from, to, idx, p, po, state, so);
+    public void sparse(Step step, double[] u, int from, int to, int[] idx, double[] p, int o, double[][] state) {
+        StepArguments.sparse(this, slabs(), needsParameters(), u, from, to, idx, p, o, state, 0);
+        inner.sparse(step.inner(), u, from, to, idx, p, o, state);
         double[] a = state[ownSlab()];
         double w = step.scalar(0);
         for (int j = from; j < to; j++) {
-            a[so + idx[j]] += w * u[j];
+            a[o + idx[j]] += w * u[j];
         }
     }
 
@@ -61,11 +60,11 @@ public final class Averaging extends Wrapper {
     }
 
     @Override
-    public void finalAdjustment(long steps, double[] u, int o, double[][] state, int so, int n) {
+    public void finalAdjustment(long steps, double[] u, int o, double[][] state, int n) {
         double[] a = state[ownSlab()];
         double scale = steps == 0 ? 0.0 : -1.0 / steps;
-        for (int j = 0; j < n; j++) {
-            u[o + j] = scale * a[so + j];
+        for (int j = o, end = o + n; j < end; j++) {
+            u[j] = scale * a[j];
         }
     }
 }

@@ -18,7 +18,7 @@ import java.util.Optional;
  *
  * <p>A {@code scale_by_lr} right after a transform is applied inside that transform's pass (its
  * {@code scale} argument), so {@code adam} is one pass over the arrays, not two; so is the update
- * scale of {@link #dense(Step, double, double, double[], double[], int, double[][], int, int)}, and
+ * scale of {@link #dense(Step, double, double, double[], double[], int, double[][], int)}, and
  * its gradient scale when the chain starts with {@code scale_by_lr} (plain gradient descent).
  *
  * <p>The spec it prints is its preset's ({@code adam(lr=0.001, ...)}) when it was built by a preset,
@@ -127,12 +127,23 @@ public final class Chain extends SpecIdentified implements Optimiser {
         return lr.at(index);
     }
 
+    /** The step's scalars, with each transform's {@link Transform#coefficients} computed once for all its passes. */
     @Override
     public Step begin(long index, GradientSummary summary) {
+        return begin(index, lr.at(index), summary);
+    }
+
+    /** {@link #begin(long, GradientSummary)} with the rate a host's schedule gives (DL4J's {@code ISchedule}) instead of the chain's. */
+    public Step begin(long index, double learningRate, GradientSummary summary) {
         if (needsSummary && summary == null) {
             throw new IllegalArgumentException(spec + " needs the gradient's summary (global norm) at every step");
         }
-        return new Step(index, lr.at(index), summary, null);
+        Step step = new Step(index, learningRate, summary, null);
+        Object[] coefficients = new Object[transforms.length];
+        for (int i = 0; i < transforms.length; i++) {
+            coefficients[i] = transforms[i].coefficients(step);
+        }
+        return new Step(step, this, coefficients);
     }
 
     /**
@@ -154,13 +165,13 @@ public final class Chain extends SpecIdentified implements Optimiser {
     }
 
     @Override
-    public void dense(Step step, double[] u, double[] p, int o, double[][] state, int so, int n) {
-        dense(step, 1.0, 1.0, u, p, o, state, so, n);
+    public void dense(Step step, double[] u, double[] p, int o, double[][] state, int n) {
+        dense(step, 1.0, 1.0, u, p, o, state, n);
     }
 
     @Override
-    public void sparse(Step step, double[] u, int from, int to, int[] idx, double[] p, int po, double[][] state, int so) {
-        sparse(step, 1.0, 1.0, u, from, to, idx, p, po, state, so);
+    public void sparse(Step step, double[] u, int from, int to, int[] idx, double[] p, int o, double[][] state) {
+        sparse(step, 1.0, 1.0, u, from, to, idx, p, o, state);
     }
 
     /**
@@ -169,71 +180,73 @@ public final class Chain extends SpecIdentified implements Optimiser {
      */
     @Override
     public void dense(Step step, double gradientScale, double updateScale, double[] u, double[] p, int o,
-                      double[][] state, int so, int n) {
-        StepArguments.dense(this, slabs(), needsParameters(), u, p, o, state, 0, so, n);
+                      double[][] state, int n) {
+        StepArguments.dense(this, slabs(), needsParameters(), u, p, o, state, 0, n);
+        Object[] coefficients = step.coefficientsOf(this);
         Scale.by(u, o, o + n, gradientFactor(gradientScale, updateScale));
         for (int l = 0; l < passes.length; l++) {
-            Transform t = transforms[passes[l]];
-            t.dense(step, scale(l, step, gradientScale, updateScale), u, p, o, state, firstSlab[passes[l]], so, n);
+            int i = passes[l];
+            transforms[i].dense(coefficients[i], scale(l, step, gradientScale, updateScale), u, p, o, state,
+                    firstSlab[i], n);
         }
     }
 
-    /** The passes of {@link #dense(Step, double, double, double[], double[], int, double[][], int, int)}, each over every row. */
+    /** The passes of {@link #dense(Step, double, double, double[], double[], int, double[][], int)}, each over every row. */
     @Override
     public void denseRows(Step step, double gradientScale, double updateScale, double[][] u, double[][] p,
                           double[][][] state, int n) {
         StepArguments.rows(this, u.length, needsParameters(), p, state);
         for (int r = 0; r < u.length; r++) {
-            StepArguments.dense(this, slabs(), needsParameters(), u[r], p == null ? null : p[r], 0, state[r], 0, 0, n);
+            StepArguments.dense(this, slabs(), needsParameters(), u[r], p == null ? null : p[r], 0, state[r], 0, n);
         }
+        Object[] coefficients = step.coefficientsOf(this);
         Scale.rows(u, n, gradientFactor(gradientScale, updateScale));
         for (int l = 0; l < passes.length; l++) {
-            transforms[passes[l]].denseRows(step, scale(l, step, gradientScale, updateScale), u, p, state,
-                    firstSlab[passes[l]], n);
+            int i = passes[l];
+            transforms[i].denseRows(coefficients[i], scale(l, step, gradientScale, updateScale), u, p, state,
+                    firstSlab[i], n);
         }
     }
 
-    /** The passes of {@link #sparse(Step, double, double, double[], int, int, int[], double[], int, double[][], int)}, each over every row. */
+    /** The passes of {@link #sparse(Step, double, double, double[], int, int, int[], double[], int, double[][])}, each over every row. */
     @Override
     public void sparseRows(Step step, double gradientScale, double updateScale, SparseRows u, double[][] p,
                            double[][][] state) {
         StepArguments.rows(this, u.rows(), needsParameters(), p, state);
         for (int r = 0, rows = u.rows(); r < rows; r++) {
             StepArguments.sparse(this, slabs(), needsParameters(), u.values(r), 0, u.count(r), u.indices(r),
-                    p == null ? null : p[r], 0, state[r], 0, 0);
+                    p == null ? null : p[r], 0, state[r], 0);
         }
+        Object[] coefficients = step.coefficientsOf(this);
         Scale.rows(u, gradientFactor(gradientScale, updateScale));
         for (int l = 0; l < passes.length; l++) {
-            transforms[passes[l]].sparseRows(step, scale(l, step, gradientScale, updateScale), u, p, state,
-                    firstSlab[passes[l]]);
+            int i = passes[l];
+            transforms[i].sparseRows(coefficients[i], scale(l, step, gradientScale, updateScale), u, p, state,
+                    firstSlab[i]);
         }
     }
 
     @Override
     public void sparse(Step step, double gradientScale, double updateScale, double[] u, int from, int to, int[] idx,
-                       double[] p, int po, double[][] state, int so) {
-        StepArguments.sparse(this, slabs(), needsParameters(), u, from, to, idx, p, po, state, 0, so);
+                       double[] p, int o, double[][] state) {
+        StepArguments.sparse(this, slabs(), needsParameters(), u, from, to, idx, p, o, state, 0);
+        Object[] coefficients = step.coefficientsOf(this);
         Scale.by(u, from, to, gradientFactor(gradientScale, updateScale));
         for (int l = 0; l < passes.length; l++) {
-            Transform t = transforms[passes[l]];
-            t.sparse(step, scale(l, step, gradientScale, updateScale), u, from, to, idx, p, po, state, firstSlab[passes[l]], so);
+            int i = passes[l];
+            transforms[i].sparse(coefficients[i], scale(l, step, gradientScale, updateScale), u, from, to, idx, p,
+                    o, state, firstSlab[i]);
         }
     }
 
     /** Each transform's float step: its float kernel, or the widening default for a transform without one. */
     @Override
-    public void dense(Step step, float[] u, float[] p, int o, float[][] state, int so, int n) {
-        StepArguments.dense(this, slabs(), needsParameters(), u, p, o, state, 0, so, n);
+    public void dense(Step step, float[] u, float[] p, int o, float[][] state, int n) {
+        StepArguments.dense(this, slabs(), needsParameters(), u, p, o, state, 0, n);
+        Object[] coefficients = step.coefficientsOf(this);
         for (int l = 0; l < passes.length; l++) {
-            transforms[passes[l]].dense(step, scale(l, step, 1.0, 1.0), u, p, o, state, firstSlab[passes[l]], so, n);
-        }
-    }
-
-    @Override
-    public void sparse(Step step, float[] u, int from, int to, int[] idx, float[] p, int po, float[][] state, int so) {
-        StepArguments.sparse(this, slabs(), needsParameters(), u, from, to, idx, p, po, state, 0, so);
-        for (int l = 0; l < passes.length; l++) {
-            transforms[passes[l]].sparse(step, scale(l, step, 1.0, 1.0), u, from, to, idx, p, po, state, firstSlab[passes[l]], so);
+            int i = passes[l];
+            transforms[i].dense(coefficients[i], scale(l, step, 1.0, 1.0), u, p, o, state, firstSlab[i], n);
         }
     }
 

@@ -12,7 +12,7 @@ import io.github.unigrad.spec.SpecIdentified;
  * entries of any size are clipped (the norm is overflow-safe, see {@link GradientSummary}).
  * Spec: {@code clip_by_global_norm(max)}.
  */
-public final class ClipByGlobalNorm extends SpecIdentified implements Transform {
+public final class ClipByGlobalNorm extends SpecIdentified implements ScaleByFactor {
     private final double max;
 
     public ClipByGlobalNorm(double max) {
@@ -20,33 +20,14 @@ public final class ClipByGlobalNorm extends SpecIdentified implements Transform 
     }
 
     @Override
-    public int slabs() {
-        return 0;
-    }
-
-    @Override
     public boolean needsGradientSummary() {
         return true;
     }
 
-    private double factor(Step step) {
+    /** The factor {@code min(1, max / ‖g‖)} of this step (1 when the norm is not finite). */
+    @Override
+    public Object coefficients(Step step) {
         return step.gradient().clipFactor(max);
-    }
-
-    @Override
-    public void dense(Step step, double scale, double[] u, double[] p, int o, double[][] state, int slab, int so, int n) {
-        Scale.by(u, o, o + n, scale * factor(step));
-    }
-
-    /** The float kernel: {@link Scale#by(float[], int, int, double)} with the same factor. */
-    @Override
-    public void dense(Step step, double scale, float[] u, float[] p, int o, float[][] state, int slab, int so, int n) {
-        Scale.by(u, o, o + n, scale * factor(step));
-    }
-
-    @Override
-    public void sparse(Step step, double scale, double[] u, int from, int to, int[] idx, double[] p, int po, double[][] state, int slab, int so) {
-        Scale.by(u, from, to, scale * factor(step));
     }
 
     @Override

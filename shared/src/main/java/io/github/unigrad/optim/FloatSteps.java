@@ -1,7 +1,5 @@
 package io.github.unigrad.optim;
 
-import io.github.unigrad.buffers.Widening;
-
 /**
  * The one widening route from float arrays to a double step (through {@link Widening}), used by every step that has no float
  * kernel ({@link Transform}'s and {@link Optimiser}'s float defaults): the float arrays are widened
@@ -25,12 +23,6 @@ final class FloatSteps {
         void step(double[] u, double[] p, double[][] state, int len);
     }
 
-    /** A sparse double step on one chunk: entries {@code u[0..len)} of parameters {@code local[0..len)} (= 0, 1, ...). */
-    @FunctionalInterface
-    interface SparseChunk {
-        void step(double[] u, int len, int[] local, double[] p, double[][] state);
-    }
-
     /** Scratch arrays for one call: update, parameters (when read) and one per state slab. */
     private record Scratch(double[] u, double[] p, double[][] state) {
         static Scratch of(int slabs, int n, boolean parameters) {
@@ -41,10 +33,10 @@ final class FloatSteps {
 
     /**
      * Widens {@code u[o..o+n)}, {@code p[o..o+n)} (when {@code parameters}) and the slabs
-     * {@code state[slab + k][so..so+n)}, k < slabs, chunk by chunk, runs {@code step} on each
+     * {@code state[slab + k][o..o+n)}, k < slabs, chunk by chunk, runs {@code step} on each
      * chunk and rounds the update and the slabs back.
      */
-    static void dense(int slabs, boolean parameters, float[] u, float[] p, int o, float[][] state, int slab, int so, int n,
+    static void dense(int slabs, boolean parameters, float[] u, float[] p, int o, float[][] state, int slab, int n,
                       DenseChunk step) {
         Scratch s = Scratch.of(slabs, n, parameters);
         for (int start = 0; start < n; start += CHUNK) {
@@ -54,56 +46,13 @@ final class FloatSteps {
                 Widening.widen(p, o + start, s.p(), 0, len);
             }
             for (int k = 0; k < slabs; k++) {
-                Widening.widen(state[slab + k], so + start, s.state()[k], 0, len);
+                Widening.widen(state[slab + k], o + start, s.state()[k], 0, len);
             }
             step.step(s.u(), s.p(), s.state(), len);
             Widening.narrow(s.u(), 0, u, o + start, len);
             for (int k = 0; k < slabs; k++) {
-                Widening.narrow(s.state()[k], 0, state[slab + k], so + start, len);
+                Widening.narrow(s.state()[k], 0, state[slab + k], o + start, len);
             }
-        }
-    }
-
-    /** The sparse form of {@link #dense}: entries {@code u[from..to)} of parameters {@code idx[from..to)} (distinct). */
-    static void sparse(int slabs, boolean parameters, float[] u, int from, int to, int[] idx, float[] p, int po,
-                       float[][] state, int slab, int so, SparseChunk step) {
-        Scratch s = Scratch.of(slabs, to - from, parameters);
-        int[] local = new int[s.u().length];
-        for (int i = 0; i < local.length; i++) {
-            local[i] = i;
-        }
-        for (int start = from; start < to; start += CHUNK) {
-            int len = Math.min(CHUNK, to - start);
-            for (int i = 0; i < len; i++) {
-                int at = idx[start + i];
-                s.u()[i] = u[start + i];
-                if (parameters) {
-                    s.p()[i] = p[po + at];
-                }
-                for (int k = 0; k < slabs; k++) {
-                    s.state()[k][i] = state[slab + k][so + at];
-                }
-            }
-            step.step(s.u(), len, local, s.p(), s.state());
-            for (int i = 0; i < len; i++) {
-                int at = idx[start + i];
-                u[start + i] = (float) s.u()[i];
-                for (int k = 0; k < slabs; k++) {
-                    state[slab + k][so + at] = (float) s.state()[k][i];
-                }
-            }
-        }
-    }
-
-    static void finalAdjustment(Optimiser opt, long steps, float[] u, int o, float[][] state, int so, int n) {
-        Scratch s = Scratch.of(opt.slabs(), n, false);
-        for (int start = 0; start < n; start += CHUNK) {
-            int len = Math.min(CHUNK, n - start);
-            for (int k = 0; k < s.state().length; k++) {
-                Widening.widen(state[k], so + start, s.state()[k], 0, len);
-            }
-            opt.finalAdjustment(steps, s.u(), 0, s.state(), 0, len);
-            Widening.narrow(s.u(), 0, u, o + start, len);
         }
     }
 }

@@ -33,39 +33,38 @@ public final class Lookahead extends Wrapper {
     }
 
     @Override
-    public void dense(Step step, double[] u, double[] p, int o, double[][] state, int so, int n) {
-        StepArguments.dense(this, slabs(), needsParameters(), u, p, o, state, 0, so, n);
-        inner.dense(step.inner(), u, p, o, state, so, n);
+    public void dense(Step step, double[] u, double[] p, int o, double[][] state, int n) {
+        StepArguments.dense(this, slabs(), needsParameters(), u, p, o, state, 0, n);
+        inner.dense(step.inner(), u, p, o, state, n);
         double[] drift = state[ownSlab()];
-        int d = so - o;
         if (step.scalar(0) != 0) {
             double back = 1 - alpha;
             for (int j = o, end = o + n; j < end; j++) {
-                u[j] += back * (drift[j + d] - u[j]);
-                drift[j + d] = 0.0;
+                u[j] += back * (drift[j] - u[j]);
+                drift[j] = 0.0;
             }
         } else {
             for (int j = o, end = o + n; j < end; j++) {
-                drift[j + d] -= u[j];
+                drift[j] -= u[j];
             }
         }
     }
 
     @Override
-    public void sparse(Step step, double[] u, int from, int to, int[] idx, double[] p, int po, double[][] state, int so) {
-        StepArguments.sparse(this, slabs(), needsParameters(), u, from, to, idx, p, po, state, 0, so);
-        inner.sparse(step.inner(), u, from, to, idx, p, po, state, so);
+    public void sparse(Step step, double[] u, int from, int to, int[] idx, double[] p, int o, double[][] state) {
+        StepArguments.sparse(this, slabs(), needsParameters(), u, from, to, idx, p, o, state, 0);
+        inner.sparse(step.inner(), u, from, to, idx, p, o, state);
         double[] drift = state[ownSlab()];
         if (step.scalar(0) != 0) {
             double back = 1 - alpha;
             for (int j = from; j < to; j++) {
-                int s = so + idx[j];
+                int s = o + idx[j];
                 u[j] += back * (drift[s] - u[j]);
                 drift[s] = 0.0;
             }
         } else {
             for (int j = from; j < to; j++) {
-                drift[so + idx[j]] -= u[j];
+                drift[o + idx[j]] -= u[j];
             }
         }
     }
@@ -77,7 +76,7 @@ public final class Lookahead extends Wrapper {
 
     /** Writes the drift D: the slow weights are {@code θ - D}. */
     @Override
-    public void finalAdjustment(long steps, double[] u, int o, double[][] state, int so, int n) {
-        System.arraycopy(state[ownSlab()], so, u, o, n);
+    public void finalAdjustment(long steps, double[] u, int o, double[][] state, int n) {
+        System.arraycopy(state[ownSlab()], o, u, o, n);
     }
 }

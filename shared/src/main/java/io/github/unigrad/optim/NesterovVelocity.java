@@ -34,52 +34,40 @@ public final class NesterovVelocity extends SpecIdentified implements Transform 
     private record Coefficients(double mu, double lr, double back) {
     }
 
-    private Coefficients coefficients(Step step) {
+    @Override
+    public Object coefficients(Step step) {
         return new Coefficients(momentum, step.learningRate(), -momentum - 1);
     }
 
     @Override
-    public void dense(Step step, double scale, double[] u, double[] p, int o, double[][] state, int slab, int so, int n) {
+    public void dense(Object coefficients, double scale, double[] u, double[] p, int o, double[][] state, int slab, int n) {
         double[] v = state[slab];
-        Coefficients c = coefficients(step);
+        Coefficients c = (Coefficients) coefficients;
         double mu = c.mu(), lr = c.lr(), back = c.back();
         int end = o + n;
-        if (so == o) { // same index in every array: the JIT vectorises this loop
-            for (int j = o; j < end; j++) {
-                u[j] = scale * element(u[j], v, j, mu, lr, back);
-            }
-        } else {
-            for (int j = o, k = so; j < end; j++, k++) {
-                u[j] = scale * element(u[j], v, k, mu, lr, back);
-            }
+        for (int j = o; j < end; j++) {
+            u[j] = scale * element(u[j], v, j, mu, lr, back);
         }
     }
 
-    /** The float kernel: the double kernel's loop and formula in float, with the same coefficients rounded to float. */
     @Override
-    public void dense(Step step, double scale, float[] u, float[] p, int o, float[][] state, int slab, int so, int n) {
+    public void dense(Object coefficients, double scale, float[] u, float[] p, int o, float[][] state, int slab, int n) {
         float[] v = state[slab];
-        Coefficients c = coefficients(step);
+        Coefficients c = (Coefficients) coefficients;
         float mu = (float) c.mu(), lr = (float) c.lr(), back = (float) c.back(), s = (float) scale;
         int end = o + n;
-        if (so == o) { // same index in every array: the JIT vectorises this loop
-            for (int j = o; j < end; j++) {
-                u[j] = s * element(u[j], v, j, mu, lr, back);
-            }
-        } else {
-            for (int j = o, k = so; j < end; j++, k++) {
-                u[j] = s * element(u[j], v, k, mu, lr, back);
-            }
+        for (int j = o; j < end; j++) {
+            u[j] = s * element(u[j], v, j, mu, lr, back);
         }
     }
 
     @Override
-    public void sparse(Step step, double scale, double[] u, int from, int to, int[] idx, double[] p, int po, double[][] state, int slab, int so) {
+    public void sparse(Object coefficients, double scale, double[] u, int from, int to, int[] idx, double[] p, int o, double[][] state, int slab) {
         double[] v = state[slab];
-        Coefficients c = coefficients(step);
+        Coefficients c = (Coefficients) coefficients;
         double mu = c.mu(), lr = c.lr(), back = c.back();
         for (int j = from; j < to; j++) {
-            u[j] = scale * element(u[j], v, so + idx[j], mu, lr, back);
+            u[j] = scale * element(u[j], v, o + idx[j], mu, lr, back);
         }
     }
 

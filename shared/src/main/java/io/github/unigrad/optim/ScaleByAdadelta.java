@@ -38,55 +38,43 @@ public final class ScaleByAdadelta extends SpecIdentified implements Transform {
     private record Coefficients(double rho, double c, double eps) {
     }
 
-    private Coefficients coefficients() {
+    @Override
+    public Object coefficients(Step step) {
         return new Coefficients(rho, 1 - rho, eps);
     }
 
     @Override
-    public void dense(Step step, double scale, double[] u, double[] p, int o, double[][] state, int slab, int so, int n) {
+    public void dense(Object coefficients, double scale, double[] u, double[] p, int o, double[][] state, int slab, int n) {
         double[] msg = state[slab];
         double[] msdx = state[slab + 1];
-        Coefficients co = coefficients();
+        Coefficients co = (Coefficients) coefficients;
         double rho = co.rho(), c = co.c(), eps = co.eps();
         int end = o + n;
-        if (so == o) { // same index in every array: the JIT vectorises this loop
-            for (int j = o; j < end; j++) {
-                u[j] = scale * element(u[j], msg, msdx, j, rho, c, eps);
-            }
-        } else {
-            for (int j = o, k = so; j < end; j++, k++) {
-                u[j] = scale * element(u[j], msg, msdx, k, rho, c, eps);
-            }
+        for (int j = o; j < end; j++) {
+            u[j] = scale * element(u[j], msg, msdx, j, rho, c, eps);
         }
     }
 
-    /** The float kernel: the double kernel's loop and formula in float, with the same coefficients rounded to float. */
     @Override
-    public void dense(Step step, double scale, float[] u, float[] p, int o, float[][] state, int slab, int so, int n) {
+    public void dense(Object coefficients, double scale, float[] u, float[] p, int o, float[][] state, int slab, int n) {
         float[] msg = state[slab];
         float[] msdx = state[slab + 1];
-        Coefficients co = coefficients();
+        Coefficients co = (Coefficients) coefficients;
         float rho = (float) co.rho(), c = (float) co.c(), eps = (float) co.eps(), s = (float) scale;
         int end = o + n;
-        if (so == o) { // same index in every array: the JIT vectorises this loop
-            for (int j = o; j < end; j++) {
-                u[j] = s * element(u[j], msg, msdx, j, rho, c, eps);
-            }
-        } else {
-            for (int j = o, k = so; j < end; j++, k++) {
-                u[j] = s * element(u[j], msg, msdx, k, rho, c, eps);
-            }
+        for (int j = o; j < end; j++) {
+            u[j] = s * element(u[j], msg, msdx, j, rho, c, eps);
         }
     }
 
     @Override
-    public void sparse(Step step, double scale, double[] u, int from, int to, int[] idx, double[] p, int po, double[][] state, int slab, int so) {
+    public void sparse(Object coefficients, double scale, double[] u, int from, int to, int[] idx, double[] p, int o, double[][] state, int slab) {
         double[] msg = state[slab];
         double[] msdx = state[slab + 1];
-        Coefficients co = coefficients();
+        Coefficients co = (Coefficients) coefficients;
         double rho = co.rho(), c = co.c(), eps = co.eps();
         for (int j = from; j < to; j++) {
-            u[j] = scale * element(u[j], msg, msdx, so + idx[j], rho, c, eps);
+            u[j] = scale * element(u[j], msg, msdx, o + idx[j], rho, c, eps);
         }
     }
 

@@ -1,7 +1,6 @@
 package io.github.unigrad.optim;
 
 import io.github.unigrad.spec.Spec;
-import io.github.unigrad.spec.SpecIdentified;
 
 /**
  * Adam's direction (Kingma and Ba, "Adam: A Method for Stochastic Optimization", ICLR 2015, Algorithm 1):
@@ -24,157 +23,18 @@ import io.github.unigrad.spec.SpecIdentified;
  * LazyAdam; the bias correction uses the global step.
  * Spec: {@code scale_by_adam(b1=0.9, b2=0.999, eps=1e-8, epsilonHat=false, amsgrad=false)}.
  */
-public final class ScaleByAdam extends SpecIdentified implements Transform {
-    private final double beta1;
-    private final double beta2;
-    private final double eps;
+public final class ScaleByAdam extends ScaleByMoments {
     private final boolean epsilonHat;
-    private final boolean amsgrad;
 
     public ScaleByAdam(double beta1, double beta2, double eps, boolean epsilonHat, boolean amsgrad) {
-        this.beta1 = beta1;
-        this.beta2 = beta2;
-        this.eps = eps;
+        super(beta1, beta2, eps, amsgrad, false);
         this.epsilonHat = epsilonHat;
-        this.amsgrad = amsgrad;
     }
 
+    /** {@link Coefficients#adam}; AMSGrad's are Adam's. */
     @Override
-    public int slabs() {
-        return amsgrad ? 3 : 2;
-    }
-
-    private final StepMemo<MomentCoefficients> memo = new StepMemo<>(this::coefficientsAt);
-
-    /** This step's coefficients ({@link MomentCoefficients}), computed once per step ({@link StepMemo}). */
-    private MomentCoefficients coefficients(Step step) {
-        return memo.at(step.t());
-    }
-
-    private MomentCoefficients coefficientsAt(long t) {
-        return MomentCoefficients.at(beta1, beta2, eps, epsilonHat, t);
-    }
-
-    @Override
-    public void dense(Step step, double scale, double[] u, double[] p, int o, double[][] state, int slab, int so, int n) {
-        double[] m = state[slab];
-        double[] v = state[slab + 1];
-        MomentCoefficients c = coefficients(step);
-        double b1 = c.b1(), c1 = c.c1(), b2 = c.b2(), c2 = c.c2(), a = c.a(), vs = c.vs(), eps = c.eps();
-        int end = o + n;
-        if (amsgrad) {
-            double[] vMax = state[slab + 2];
-            if (so == o) { // same index in every array: the JIT vectorises this loop
-                for (int j = o; j < end; j++) {
-                    u[j] = scale * amsgrad(u[j], m, v, vMax, j, b1, c1, b2, c2, a, vs, eps);
-                }
-            } else {
-                for (int j = o, k = so; j < end; j++, k++) {
-                    u[j] = scale * amsgrad(u[j], m, v, vMax, k, b1, c1, b2, c2, a, vs, eps);
-                }
-            }
-        } else {
-            if (so == o) { // same index in every array: the JIT vectorises this loop
-                for (int j = o; j < end; j++) {
-                    u[j] = scale * adam(u[j], m, v, j, b1, c1, b2, c2, a, vs, eps);
-                }
-            } else {
-                for (int j = o, k = so; j < end; j++, k++) {
-                    u[j] = scale * adam(u[j], m, v, k, b1, c1, b2, c2, a, vs, eps);
-                }
-            }
-        }
-    }
-
-    /** The float kernel: the double kernel's loops and formulas in float, with the same coefficients rounded to float. */
-    @Override
-    public void dense(Step step, double scale, float[] u, float[] p, int o, float[][] state, int slab, int so, int n) {
-        float[] m = state[slab];
-        float[] v = state[slab + 1];
-        MomentCoefficients c = coefficients(step);
-        float b1 = (float) c.b1(), c1 = (float) c.c1(), b2 = (float) c.b2(), c2 = (float) c.c2(), a = (float) c.a(),
-                vs = (float) c.vs(), eps = (float) c.eps(), s = (float) scale;
-        int end = o + n;
-        if (amsgrad) {
-            float[] vMax = state[slab + 2];
-            if (so == o) { // same index in every array: the JIT vectorises this loop
-                for (int j = o; j < end; j++) {
-                    u[j] = s * amsgrad(u[j], m, v, vMax, j, b1, c1, b2, c2, a, vs, eps);
-                }
-            } else {
-                for (int j = o, k = so; j < end; j++, k++) {
-                    u[j] = s * amsgrad(u[j], m, v, vMax, k, b1, c1, b2, c2, a, vs, eps);
-                }
-            }
-        } else {
-            if (so == o) { // same index in every array: the JIT vectorises this loop
-                for (int j = o; j < end; j++) {
-                    u[j] = s * adam(u[j], m, v, j, b1, c1, b2, c2, a, vs, eps);
-                }
-            } else {
-                for (int j = o, k = so; j < end; j++, k++) {
-                    u[j] = s * adam(u[j], m, v, k, b1, c1, b2, c2, a, vs, eps);
-                }
-            }
-        }
-    }
-
-    @Override
-    public void sparse(Step step, double scale, double[] u, int from, int to, int[] idx, double[] p, int po, double[][] state, int slab, int so) {
-        double[] m = state[slab];
-        double[] v = state[slab + 1];
-        MomentCoefficients c = coefficients(step);
-        double b1 = c.b1(), c1 = c.c1(), b2 = c.b2(), c2 = c.c2(), a = c.a(), vs = c.vs(), eps = c.eps();
-        if (amsgrad) {
-            double[] vMax = state[slab + 2];
-            for (int j = from; j < to; j++) {
-                u[j] = scale * amsgrad(u[j], m, v, vMax, so + idx[j], b1, c1, b2, c2, a, vs, eps);
-            }
-        } else {
-            for (int j = from; j < to; j++) {
-                u[j] = scale * adam(u[j], m, v, so + idx[j], b1, c1, b2, c2, a, vs, eps);
-            }
-        }
-    }
-
-    private static double adam(double g, double[] m, double[] v, int k, double b1, double c1, double b2, double c2,
-                               double a, double vs, double eps) {
-        double mk = b1 * m[k] + c1 * g;
-        double vk = b2 * v[k] + c2 * g * g;
-        m[k] = mk;
-        v[k] = vk;
-        return a * mk / (Math.sqrt(vk * vs) + eps);
-    }
-
-    private static float adam(float g, float[] m, float[] v, int k, float b1, float c1, float b2, float c2,
-                              float a, float vs, float eps) {
-        float mk = b1 * m[k] + c1 * g;
-        float vk = b2 * v[k] + c2 * g * g;
-        m[k] = mk;
-        v[k] = vk;
-        return a * mk / ((float) Math.sqrt(vk * vs) + eps);
-    }
-
-    private static double amsgrad(double g, double[] m, double[] v, double[] vMax, int k, double b1, double c1,
-                                  double b2, double c2, double a, double vs, double eps) {
-        double mk = b1 * m[k] + c1 * g;
-        double vk = b2 * v[k] + c2 * g * g;
-        double hk = Math.max(vMax[k], vk);
-        m[k] = mk;
-        v[k] = vk;
-        vMax[k] = hk;
-        return a * mk / (Math.sqrt(hk * vs) + eps);
-    }
-
-    private static float amsgrad(float g, float[] m, float[] v, float[] vMax, int k, float b1, float c1,
-                                 float b2, float c2, float a, float vs, float eps) {
-        float mk = b1 * m[k] + c1 * g;
-        float vk = b2 * v[k] + c2 * g * g;
-        float hk = Math.max(vMax[k], vk);
-        m[k] = mk;
-        v[k] = vk;
-        vMax[k] = hk;
-        return a * mk / ((float) Math.sqrt(hk * vs) + eps);
+    public Object coefficients(Step step) {
+        return Coefficients.adam(beta1, beta2, eps, epsilonHat, step.t());
     }
 
     @Override

@@ -1,7 +1,6 @@
 package io.github.unigrad.optim;
 
 import io.github.unigrad.spec.Spec;
-import io.github.unigrad.spec.SpecIdentified;
 
 /**
  * AdaMax's direction (Kingma and Ba 2015, Section 7.1, Algorithm 2), Adam with the infinity norm:
@@ -17,22 +16,12 @@ import io.github.unigrad.spec.SpecIdentified;
  * <p>Sparse (lazy) form: only the listed parameters' states decay and update.
  * Spec: {@code scale_by_adamax(b1=0.9, b2=0.999, eps=1e-8, epsInMax=true)}.
  */
-public final class ScaleByAdamax extends SpecIdentified implements Transform {
-    private final double beta1;
-    private final double beta2;
-    private final double eps;
+public final class ScaleByAdamax extends ScaleByMoments {
     private final boolean epsInMax;
 
     public ScaleByAdamax(double beta1, double beta2, double eps, boolean epsInMax) {
-        this.beta1 = beta1;
-        this.beta2 = beta2;
-        this.eps = eps;
+        super(beta1, beta2, eps, false, false);
         this.epsInMax = epsInMax;
-    }
-
-    @Override
-    public int slabs() {
-        return 2;
     }
 
     /**
@@ -40,67 +29,48 @@ public final class ScaleByAdamax extends SpecIdentified implements Transform {
      * {@code r ← max(b2 r, |g| + inside) + outside}, {@code u = a m / r}, where {@code a = 1/(1-β1^t)}
      * and ε is {@code inside} (epsInMax) or {@code outside}, the other 0.
      */
-    private record Coefficients(double b1, double c1, double b2, double a, double inside, double outside) {
+    private record MaxCoefficients(double b1, double c1, double b2, double a, double inside, double outside) {
     }
 
-    private final StepMemo<Coefficients> memo = new StepMemo<>(this::coefficientsAt);
-
-    /** This step's coefficients, computed once per step ({@link StepMemo}). */
-    private Coefficients coefficients(Step step) {
-        return memo.at(step.t());
-    }
-
-    private Coefficients coefficientsAt(long t) {
-        return new Coefficients(beta1, 1 - beta1, beta2, 1 / (1 - Math.pow(beta1, t)),
+    @Override
+    public Object coefficients(Step step) {
+        return new MaxCoefficients(beta1, 1 - beta1, beta2, 1 / biasCorrection(beta1, step.t()),
                 epsInMax ? eps : 0.0, epsInMax ? 0.0 : eps);
     }
 
     @Override
-    public void dense(Step step, double scale, double[] u, double[] p, int o, double[][] state, int slab, int so, int n) {
+    public void dense(Object coefficients, double scale, double[] u, double[] p, int o, double[][] state, int slab, int n) {
         double[] m = state[slab];
         double[] r = state[slab + 1];
-        Coefficients c = coefficients(step);
+        MaxCoefficients c = (MaxCoefficients) coefficients;
         double b1 = c.b1(), c1 = c.c1(), b2 = c.b2(), a = c.a(), inside = c.inside(), outside = c.outside();
         int end = o + n;
-        if (so == o) { // same index in every array: the JIT vectorises this loop
-            for (int j = o; j < end; j++) {
-                u[j] = scale * element(u[j], m, r, j, b1, c1, b2, a, inside, outside);
-            }
-        } else {
-            for (int j = o, k = so; j < end; j++, k++) {
-                u[j] = scale * element(u[j], m, r, k, b1, c1, b2, a, inside, outside);
-            }
+        for (int j = o; j < end; j++) {
+            u[j] = scale * element(u[j], m, r, j, b1, c1, b2, a, inside, outside);
         }
     }
 
-    /** The float kernel: the double kernel's loop and formula in float, with the same coefficients rounded to float. */
     @Override
-    public void dense(Step step, double scale, float[] u, float[] p, int o, float[][] state, int slab, int so, int n) {
+    public void dense(Object coefficients, double scale, float[] u, float[] p, int o, float[][] state, int slab, int n) {
         float[] m = state[slab];
         float[] r = state[slab + 1];
-        Coefficients c = coefficients(step);
+        MaxCoefficients c = (MaxCoefficients) coefficients;
         float b1 = (float) c.b1(), c1 = (float) c.c1(), b2 = (float) c.b2(), a = (float) c.a(),
                 inside = (float) c.inside(), outside = (float) c.outside(), s = (float) scale;
         int end = o + n;
-        if (so == o) { // same index in every array: the JIT vectorises this loop
-            for (int j = o; j < end; j++) {
-                u[j] = s * element(u[j], m, r, j, b1, c1, b2, a, inside, outside);
-            }
-        } else {
-            for (int j = o, k = so; j < end; j++, k++) {
-                u[j] = s * element(u[j], m, r, k, b1, c1, b2, a, inside, outside);
-            }
+        for (int j = o; j < end; j++) {
+            u[j] = s * element(u[j], m, r, j, b1, c1, b2, a, inside, outside);
         }
     }
 
     @Override
-    public void sparse(Step step, double scale, double[] u, int from, int to, int[] idx, double[] p, int po, double[][] state, int slab, int so) {
+    public void sparse(Object coefficients, double scale, double[] u, int from, int to, int[] idx, double[] p, int o, double[][] state, int slab) {
         double[] m = state[slab];
         double[] r = state[slab + 1];
-        Coefficients c = coefficients(step);
+        MaxCoefficients c = (MaxCoefficients) coefficients;
         double b1 = c.b1(), c1 = c.c1(), b2 = c.b2(), a = c.a(), inside = c.inside(), outside = c.outside();
         for (int j = from; j < to; j++) {
-            u[j] = scale * element(u[j], m, r, so + idx[j], b1, c1, b2, a, inside, outside);
+            u[j] = scale * element(u[j], m, r, o + idx[j], b1, c1, b2, a, inside, outside);
         }
     }
 

@@ -36,52 +36,40 @@ public final class ScaleByLion extends SpecIdentified implements Transform {
     private record Coefficients(double b1, double c1, double b2, double c2) {
     }
 
-    private Coefficients coefficients() {
+    @Override
+    public Object coefficients(Step step) {
         return new Coefficients(beta1, 1 - beta1, beta2, 1 - beta2);
     }
 
     @Override
-    public void dense(Step step, double scale, double[] u, double[] p, int o, double[][] state, int slab, int so, int n) {
+    public void dense(Object coefficients, double scale, double[] u, double[] p, int o, double[][] state, int slab, int n) {
         double[] m = state[slab];
-        Coefficients co = coefficients();
+        Coefficients co = (Coefficients) coefficients;
         double b1 = co.b1(), c1 = co.c1(), b2 = co.b2(), c2 = co.c2();
         int end = o + n;
-        if (so == o) { // same index in every array: the JIT vectorises this loop
-            for (int j = o; j < end; j++) {
-                u[j] = scale * element(u[j], m, j, b1, c1, b2, c2);
-            }
-        } else {
-            for (int j = o, k = so; j < end; j++, k++) {
-                u[j] = scale * element(u[j], m, k, b1, c1, b2, c2);
-            }
+        for (int j = o; j < end; j++) {
+            u[j] = scale * element(u[j], m, j, b1, c1, b2, c2);
         }
     }
 
-    /** The float kernel: the double kernel's loop and formula in float, with the same coefficients rounded to float. */
     @Override
-    public void dense(Step step, double scale, float[] u, float[] p, int o, float[][] state, int slab, int so, int n) {
+    public void dense(Object coefficients, double scale, float[] u, float[] p, int o, float[][] state, int slab, int n) {
         float[] m = state[slab];
-        Coefficients co = coefficients();
+        Coefficients co = (Coefficients) coefficients;
         float b1 = (float) co.b1(), c1 = (float) co.c1(), b2 = (float) co.b2(), c2 = (float) co.c2(), s = (float) scale;
         int end = o + n;
-        if (so == o) { // same index in every array: the JIT vectorises this loop
-            for (int j = o; j < end; j++) {
-                u[j] = s * element(u[j], m, j, b1, c1, b2, c2);
-            }
-        } else {
-            for (int j = o, k = so; j < end; j++, k++) {
-                u[j] = s * element(u[j], m, k, b1, c1, b2, c2);
-            }
+        for (int j = o; j < end; j++) {
+            u[j] = s * element(u[j], m, j, b1, c1, b2, c2);
         }
     }
 
     @Override
-    public void sparse(Step step, double scale, double[] u, int from, int to, int[] idx, double[] p, int po, double[][] state, int slab, int so) {
+    public void sparse(Object coefficients, double scale, double[] u, int from, int to, int[] idx, double[] p, int o, double[][] state, int slab) {
         double[] m = state[slab];
-        Coefficients co = coefficients();
+        Coefficients co = (Coefficients) coefficients;
         double b1 = co.b1(), c1 = co.c1(), b2 = co.b2(), c2 = co.c2();
         for (int j = from; j < to; j++) {
-            u[j] = scale * element(u[j], m, so + idx[j], b1, c1, b2, c2);
+            u[j] = scale * element(u[j], m, o + idx[j], b1, c1, b2, c2);
         }
     }
 

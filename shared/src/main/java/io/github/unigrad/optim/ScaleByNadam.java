@@ -1,7 +1,6 @@
 package io.github.unigrad.optim;
 
 import io.github.unigrad.spec.Spec;
-import io.github.unigrad.spec.SpecIdentified;
 
 /**
  * Nadam's direction (Dozat, "Incorporating Nesterov Momentum into Adam", ICLR 2016 workshop). By default
@@ -34,10 +33,7 @@ import io.github.unigrad.spec.SpecIdentified;
  * <p>Sparse (lazy) form: only the listed parameters' moments decay and update.
  * Spec: {@code scale_by_nadam(b1=0.9, b2=0.999, eps=1e-8, momentumDecay=0, dl4j=false)}.
  */
-public final class ScaleByNadam extends SpecIdentified implements Transform {
-    private final double beta1;
-    private final double beta2;
-    private final double eps;
+public final class ScaleByNadam extends ScaleByMoments {
     private final double momentumDecay;
     private final boolean dl4j;
 
@@ -48,42 +44,25 @@ public final class ScaleByNadam extends SpecIdentified implements Transform {
      * @param dl4j DL4J's form, which has a constant β1 (only with {@code momentumDecay = 0})
      */
     public ScaleByNadam(double beta1, double beta2, double eps, double momentumDecay, boolean dl4j) {
-        this.beta1 = beta1;
-        this.beta2 = beta2;
-        this.eps = eps;
+        super(beta1, beta2, eps, false, false);
         this.momentumDecay = momentumDecay;
         this.dl4j = dl4j;
     }
 
-    @Override
-    public int slabs() {
-        return 2;
-    }
-
     /**
-     * The scalars of one step, shared by the double and float kernels: {@code m ← b1 m + c1 g},
-     * {@code v ← b2 v + c2 g²}, {@code u = (am m + ag g) / (√(v · cv) + eps)}, where
-     * {@code am = β1/(1-β1^(t+1))}, {@code ag = (1-β1)/(1-β1^t)} and {@code cv = 1/(1-β2^t)}; with the momentum
+     * {@code am = β1/(1-β1^(t+1))}, {@code ag = (1-β1)/(1-β1^t)} and {@code vs = 1/(1-β2^t)}; with the momentum
      * schedule {@code am = μ_{t+1}/(1-Π_t μ_{t+1})} and {@code ag = (1-μ_t)/(1-Π_t)}; with dl4j
-     * {@code am = β1/(1-β1^t)} and {@code cv = 1}.
+     * {@code am = β1/(1-β1^t)} and {@code vs = 1}.
      */
-    private record Coefficients(double b1, double c1, double b2, double c2, double am, double ag, double cv, double eps) {
-    }
-
-    private final StepMemo<Coefficients> memo = new StepMemo<>(this::coefficientsAt);
-
-    /** This step's coefficients, computed once per step ({@link StepMemo}). */
-    private Coefficients coefficients(Step step) {
-        return memo.at(step.t());
-    }
-
-    private Coefficients coefficientsAt(long t) {
-        double cv = dl4j ? 1 : 1 / (1 - Math.pow(beta2, t));
+    @Override
+    public Object coefficients(Step step) {
+        long t = step.t();
+        double vs = dl4j ? 1 : 1 / biasCorrection(beta2, t);
         double am;
         double ag;
         if (momentumDecay == 0) {
-            double bias1 = 1 - Math.pow(beta1, t);
-            double cm = dl4j ? 1 / bias1 : 1 / (1 - Math.pow(beta1, t + 1));
+            double bias1 = biasCorrection(beta1, t);
+            double cm = dl4j ? 1 / bias1 : 1 / biasCorrection(beta1, t + 1);
             am = cm * beta1;
             ag = 1 / bias1 * (1 - beta1);
         } else {
@@ -93,7 +72,7 @@ public final class ScaleByNadam extends SpecIdentified implements Transform {
             am = muNext / (1 - product * muNext);
             ag = (1 - mu) / (1 - product);
         }
-        return new Coefficients(beta1, 1 - beta1, beta2, 1 - beta2, am, ag, cv, eps);
+        return new Coefficients(beta1, 1 - beta1, beta2, 1 - beta2, am, ag, vs, eps, true);
     }
 
     /** μ_t = β1 (1 - ½·0.96^(tψ)), as PyTorch computes it. */
@@ -120,73 +99,6 @@ public final class ScaleByNadam extends SpecIdentified implements Transform {
             }
             sum = next;
         }
-    }
-
-    @Override
-    public void dense(Step step, double scale, double[] u, double[] p, int o, double[][] state, int slab, int so, int n) {
-        double[] m = state[slab];
-        double[] v = state[slab + 1];
-        Coefficients c = coefficients(step);
-        double b1 = c.b1(), c1 = c.c1(), b2 = c.b2(), c2 = c.c2(), am = c.am(), ag = c.ag(), cv = c.cv(), eps = c.eps();
-        int end = o + n;
-        if (so == o) { // same index in every array: the JIT vectorises this loop
-            for (int j = o; j < end; j++) {
-                u[j] = scale * element(u[j], m, v, j, b1, c1, b2, c2, am, ag, cv, eps);
-            }
-        } else {
-            for (int j = o, k = so; j < end; j++, k++) {
-                u[j] = scale * element(u[j], m, v, k, b1, c1, b2, c2, am, ag, cv, eps);
-            }
-        }
-    }
-
-    /** The float kernel: the double kernel's loop and formula in float, with the same coefficients rounded to float. */
-    @Override
-    public void dense(Step step, double scale, float[] u, float[] p, int o, float[][] state, int slab, int so, int n) {
-        float[] m = state[slab];
-        float[] v = state[slab + 1];
-        Coefficients c = coefficients(step);
-        float b1 = (float) c.b1(), c1 = (float) c.c1(), b2 = (float) c.b2(), c2 = (float) c.c2(), am = (float) c.am(),
-                ag = (float) c.ag(), cv = (float) c.cv(), eps = (float) c.eps(), s = (float) scale;
-        int end = o + n;
-        if (so == o) { // same index in every array: the JIT vectorises this loop
-            for (int j = o; j < end; j++) {
-                u[j] = s * element(u[j], m, v, j, b1, c1, b2, c2, am, ag, cv, eps);
-            }
-        } else {
-            for (int j = o, k = so; j < end; j++, k++) {
-                u[j] = s * element(u[j], m, v, k, b1, c1, b2, c2, am, ag, cv, eps);
-            }
-        }
-    }
-
-    @Override
-    public void sparse(Step step, double scale, double[] u, int from, int to, int[] idx, double[] p, int po, double[][] state, int slab, int so) {
-        double[] m = state[slab];
-        double[] v = state[slab + 1];
-        Coefficients c = coefficients(step);
-        double b1 = c.b1(), c1 = c.c1(), b2 = c.b2(), c2 = c.c2(), am = c.am(), ag = c.ag(), cv = c.cv(), eps = c.eps();
-        for (int j = from; j < to; j++) {
-            u[j] = scale * element(u[j], m, v, so + idx[j], b1, c1, b2, c2, am, ag, cv, eps);
-        }
-    }
-
-    private static double element(double g, double[] m, double[] v, int k, double b1, double c1, double b2, double c2,
-                                  double am, double ag, double cv, double eps) {
-        double mk = b1 * m[k] + c1 * g;
-        double vk = b2 * v[k] + c2 * g * g;
-        m[k] = mk;
-        v[k] = vk;
-        return (am * mk + ag * g) / (Math.sqrt(vk * cv) + eps);
-    }
-
-    private static float element(float g, float[] m, float[] v, int k, float b1, float c1, float b2, float c2,
-                                 float am, float ag, float cv, float eps) {
-        float mk = b1 * m[k] + c1 * g;
-        float vk = b2 * v[k] + c2 * g * g;
-        m[k] = mk;
-        v[k] = vk;
-        return (am * mk + ag * g) / ((float) Math.sqrt(vk * cv) + eps);
     }
 
     @Override

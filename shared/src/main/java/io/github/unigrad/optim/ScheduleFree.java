@@ -125,37 +125,29 @@ public final class ScheduleFree extends SpecIdentified implements Optimiser {
     }
 
     @Override
-    public void dense(Step step, double[] u, double[] p, int o, double[][] state, int so, int n) {
-        StepArguments.dense(this, slabs(), needsParameters(), u, p, o, state, 0, so, n);
+    public void dense(Step step, double[] u, double[] p, int o, double[][] state, int n) {
+        StepArguments.dense(this, slabs(), needsParameters(), u, p, o, state, 0, n);
         double[] dz = state[0];
         double[] v = adam ? state[1] : null;
         double[] sum = state[sumSlab];
         double[] max = state[maxSlab];
         double gamma = step.scalar(0);
         double gammaR = step.scalar(1);
-        int end = o + n;
-        if (so == o) { // same index in every array: the JIT vectorises this loop
-            for (int j = o; j < end; j++) {
-                double c = averagingWeight(sum, max, j, gamma, gammaR);
-                u[j] = element(direction(u[j], v, p, j, j), dz, j, gamma, c, beta);
-            }
-        } else {
-            for (int j = o, k = so; j < end; j++, k++) {
-                double c = averagingWeight(sum, max, k, gamma, gammaR);
-                u[j] = element(direction(u[j], v, p, j, k), dz, k, gamma, c, beta);
-            }
+        for (int j = o, end = o + n; j < end; j++) {
+            double c = averagingWeight(sum, max, j, gamma, gammaR);
+            u[j] = element(direction(u[j], v, p, j), dz, j, gamma, c, beta);
         }
     }
 
-    /** ĝ: the gradient (SGD) or its RMS-normalised form (AdamW), plus λ y when decaying; state index k, parameter index j. */
-    private double direction(double g, double[] v, double[] p, int j, int k) {
-        double d = adam ? normalised(g, v, k, beta2, eps) : g;
+    /** ĝ: the gradient (SGD) or its RMS-normalised form (AdamW), plus λ y when decaying; parameter and state index j. */
+    private double direction(double g, double[] v, double[] p, int j) {
+        double d = adam ? normalised(g, v, j, beta2, eps) : g;
         return weightDecay != 0 ? d + weightDecay * p[j] : d;
     }
 
     @Override
-    public void sparse(Step step, double[] u, int from, int to, int[] idx, double[] p, int po, double[][] state, int so) {
-        StepArguments.sparse(this, slabs(), needsParameters(), u, from, to, idx, p, po, state, 0, so);
+    public void sparse(Step step, double[] u, int from, int to, int[] idx, double[] p, int o, double[][] state) {
+        StepArguments.sparse(this, slabs(), needsParameters(), u, from, to, idx, p, o, state, 0);
         double[] dz = state[0];
         double[] v = adam ? state[1] : null;
         double[] sum = state[sumSlab];
@@ -163,9 +155,9 @@ public final class ScheduleFree extends SpecIdentified implements Optimiser {
         double gamma = step.scalar(0);
         double gammaR = step.scalar(1);
         for (int j = from; j < to; j++) {
-            int k = so + idx[j];
+            int k = o + idx[j];
             double c = averagingWeight(sum, max, k, gamma, gammaR);
-            u[j] = element(direction(u[j], v, p, po + idx[j], k), dz, k, gamma, c, beta);
+            u[j] = element(direction(u[j], v, p, k), dz, k, gamma, c, beta);
         }
     }
 
@@ -188,11 +180,11 @@ public final class ScheduleFree extends SpecIdentified implements Optimiser {
 
     /** Writes {@code (1-β) D}: the evaluation parameters are x = y minus it. */
     @Override
-    public void finalAdjustment(long steps, double[] u, int o, double[][] state, int so, int n) {
+    public void finalAdjustment(long steps, double[] u, int o, double[][] state, int n) {
         double[] dz = state[0];
         double s = 1 - beta;
-        for (int j = 0; j < n; j++) {
-            u[o + j] = s * dz[so + j];
+        for (int j = o, end = o + n; j < end; j++) {
+            u[j] = s * dz[j];
         }
     }
 }

@@ -43,42 +43,32 @@ public final class SkipNonFinite extends Wrapper {
     }
 
     @Override
-    public void dense(Step step, double[] u, double[] p, int o, double[][] state, int so, int n) {
-        StepArguments.dense(this, slabs(), needsParameters(), u, p, o, state, 0, so, n);
+    public void dense(Step step, double[] u, double[] p, int o, double[][] state, int n) {
+        StepArguments.dense(this, slabs(), needsParameters(), u, p, o, state, 0, n);
         if (step.inner() == null) {
             java.util.Arrays.fill(u, o, o + n, 0.0);
         } else {
-            inner.dense(step.inner(), u, p, o, state, so, n);
+            inner.dense(step.inner(), u, p, o, state, n);
         }
     }
 
     @Override
-    public void sparse(Step step, double[] u, int from, int to, int[] idx, double[] p, int po, double[][] state, int so) {
-        StepArguments.sparse(this, slabs(), needsParameters(), u, from, to, idx, p, po, state, 0, so);
+    public void sparse(Step step, double[] u, int from, int to, int[] idx, double[] p, int o, double[][] state) {
+        StepArguments.sparse(this, slabs(), needsParameters(), u, from, to, idx, p, o, state, 0);
         if (step.inner() == null) {
             java.util.Arrays.fill(u, from, to, 0.0);
         } else {
-            inner.sparse(step.inner(), u, from, to, idx, p, po, state, so);
+            inner.sparse(step.inner(), u, from, to, idx, p, o, state);
         }
     }
 
     @Override
-    public void dense(Step step, float[] u, float[] p, int o, float[][] state, int so, int n) {
-        StepArguments.dense(this, slabs(), needsParameters(), u, p, o, state, 0, so, n);
+    public void dense(Step step, float[] u, float[] p, int o, float[][] state, int n) {
+        StepArguments.dense(this, slabs(), needsParameters(), u, p, o, state, 0, n);
         if (step.inner() == null) {
             java.util.Arrays.fill(u, o, o + n, 0f);
         } else {
-            inner.dense(step.inner(), u, p, o, state, so, n);
-        }
-    }
-
-    @Override
-    public void sparse(Step step, float[] u, int from, int to, int[] idx, float[] p, int po, float[][] state, int so) {
-        StepArguments.sparse(this, slabs(), needsParameters(), u, from, to, idx, p, po, state, 0, so);
-        if (step.inner() == null) {
-            java.util.Arrays.fill(u, from, to, 0f);
-        } else {
-            inner.sparse(step.inner(), u, from, to, idx, p, po, state, so);
+            inner.dense(step.inner(), u, p, o, state, n);
         }
     }
 
@@ -88,7 +78,7 @@ public final class SkipNonFinite extends Wrapper {
     }
 
     @Override
-    public void finalAdjustment(long steps, double[] u, int o, double[][] state, int so, int n) {
-        inner.finalAdjustment(steps, u, o, state, so, n);
+    public void finalAdjustment(long steps, double[] u, int o, double[][] state, int n) {
+        inner.finalAdjustment(steps, u, o, state, n);
     }
 }

@@ -8,6 +8,8 @@ import io.github.unigrad.schedule.Schedule;
  * the incoming gradient and whether it was finite, and any rule-specific scalars the optimiser
  * derived from those (Schedule-Free's averaging weight, a wrapper's "this step is a boundary" flag).
  * Wrappers (accumulation, lookahead) keep the step their inner optimiser sees in {@link #inner()}.
+ * A {@link Chain}'s step also carries each transform's {@link Transform#coefficients(Step)}, computed
+ * once in {@link Chain#begin} as Optax computes them from {@code count} in {@code update}.
  *
  * <p>The index is checked here, where every optimiser's step begins: it must lie in
  * {@code [0, Schedule.MAX_STEP]} (so {@link #t()} is a long too), else an {@link IllegalArgumentException}.
@@ -20,10 +22,9 @@ public final class Step {
     private final GradientSummary gradient;
     private final Step inner;
     private final double[] scalars;
-
-    public Step(long index, double learningRate, GradientSummary gradient, Step inner) {
-        this(index, learningRate, gradient, inner, NONE);
-    }
+    private final Object[] coefficients;
+    /** The chain that began this step and computed {@link #coefficients}, or null. */
+    private final Chain chain;
 
     /**
      * @param scalars rule-specific values computed in {@code begin}, read back with {@link #scalar(int)}
@@ -34,6 +35,28 @@ public final class Step {
         this.gradient = gradient;
         this.inner = inner;
         this.scalars = scalars.length == 0 ? NONE : scalars.clone();
+        this.coefficients = null;
+        this.chain = null;
+    }
+
+    /** {@code step} carrying {@code coefficients[i]}, transform i's per-step coefficients, computed by {@code chain}. */
+    Step(Step step, Chain chain, Object[] coefficients) {
+        this.index = step.index;
+        this.learningRate = step.learningRate;
+        this.gradient = step.gradient;
+        this.inner = step.inner;
+        this.scalars = step.scalars;
+        this.coefficients = coefficients;
+        this.chain = chain;
+    }
+
+    /** The coefficients of {@code chain}'s transforms, checked to be its: a step is applied by the chain that began it. */
+    Object[] coefficientsOf(Chain chain) {
+        if (this.chain != chain) {
+            throw new IllegalArgumentException("step " + index + " was not begun by " + chain.spec()
+                    + "; pass the Step its begin(...) returned");
+        }
+        return coefficients;
     }
 
     /** 0-based index of this step (bias corrections use {@code index() + 1}). */

@@ -27,30 +27,29 @@ final class StepArguments {
     private StepArguments() {
     }
 
-    /** Checks a dense step's arrays: {@code u[o..o+n)}, {@code p[o..o+n)} when read, {@code state[slab+k][so..so+n)}. */
+    /** Checks a dense step's arrays: {@code u[o..o+n)}, {@code p[o..o+n)} when read, {@code state[slab+k][o..o+n)}. */
     static void dense(SpecDescribed who, int slabs, boolean needsParameters, Object u, Object p, int o, Object[] state,
-                      int slab, int so, int n) {
-        if (o < 0 || so < 0 || n < 0) {
-            throw error(who, "offsets and count must be >= 0; got update offset " + o + ", state offset " + so
-                    + ", count " + n);
+                      int slab, int n) {
+        if (o < 0 || n < 0) {
+            throw error(who, "offset and count must be >= 0; got offset " + o + ", count " + n);
         }
         requireArray(who, "update", u, (long) o + n, "offset " + o + " + count " + n);
         if (needsParameters) {
             requireArray(who, "parameters (it reads them, e.g. for decoupled weight decay)", p, (long) o + n,
                     "offset " + o + " + count " + n);
         }
-        requireSlabs(who, state, slab, slabs, (long) so + n, "state offset " + so + " + count " + n);
+        requireSlabs(who, state, slab, slabs, (long) o + n, "offset " + o + " + count " + n);
     }
 
     /**
      * Checks a sparse step's arrays: {@code u[from..to)} and {@code idx[from..to)}, the indices strictly increasing and
-     * {@code ≥ 0}, {@code p[po + idx]} when read and {@code state[slab+k][so + idx]} within their arrays.
+     * {@code ≥ 0}, {@code p[o + idx]} when read and {@code state[slab+k][o + idx]} within their arrays.
      */
     static void sparse(SpecDescribed who, int slabs, boolean needsParameters, Object u, int from, int to, int[] idx,
-                       Object p, int po, Object[] state, int slab, int so) {
-        if (from < 0 || to < from || po < 0 || so < 0) {
-            throw error(who, "a sparse step needs 0 <= from <= to and offsets >= 0; got from " + from + ", to " + to
-                    + ", parameter offset " + po + ", state offset " + so);
+                       Object p, int o, Object[] state, int slab) {
+        if (from < 0 || to < from || o < 0) {
+            throw error(who, "a sparse step needs 0 <= from <= to and an offset >= 0; got from " + from + ", to " + to
+                    + ", offset " + o);
         }
         requireArray(who, "update", u, to, "to = " + to);
         requireArray(who, "indices", idx, to, "to = " + to);
@@ -60,10 +59,10 @@ final class StepArguments {
             throw error(who, "sparse index " + idx[from] + " at position " + from + " is negative");
         }
         if (needsParameters) {
-            requireArray(who, "parameters (it reads them, e.g. for decoupled weight decay)", p, po + end,
-                    "parameter offset " + po + " + largest index " + (end - 1) + " + 1");
+            requireArray(who, "parameters (it reads them, e.g. for decoupled weight decay)", p, o + end,
+                    "offset " + o + " + largest index " + (end - 1) + " + 1");
         }
-        requireSlabs(who, state, slab, slabs, so + end, "state offset " + so + " + largest index " + (end - 1) + " + 1");
+        requireSlabs(who, state, slab, slabs, o + end, "offset " + o + " + largest index " + (end - 1) + " + 1");
     }
 
     /**

@@ -39,52 +39,40 @@ public final class Trace extends SpecIdentified implements Transform {
     private record Coefficients(double keep, double gain, double mu) {
     }
 
-    private Coefficients coefficients(Step step) {
+    @Override
+    public Object coefficients(Step step) {
         return new Coefficients(step.index() == 0 ? 0.0 : momentum, step.index() == 0 ? 1.0 : 1 - dampening, momentum);
     }
 
     @Override
-    public void dense(Step step, double scale, double[] u, double[] p, int o, double[][] state, int slab, int so, int n) {
+    public void dense(Object coefficients, double scale, double[] u, double[] p, int o, double[][] state, int slab, int n) {
         double[] b = state[slab];
-        Coefficients c = coefficients(step);
+        Coefficients c = (Coefficients) coefficients;
         double keep = c.keep(), gain = c.gain(), mu = c.mu();
         int end = o + n;
-        if (so == o) { // same index in every array: the JIT vectorises this loop
-            for (int j = o; j < end; j++) {
-                u[j] = scale * element(u[j], b, j, keep, gain, mu, nesterov);
-            }
-        } else {
-            for (int j = o, k = so; j < end; j++, k++) {
-                u[j] = scale * element(u[j], b, k, keep, gain, mu, nesterov);
-            }
+        for (int j = o; j < end; j++) {
+            u[j] = scale * element(u[j], b, j, keep, gain, mu, nesterov);
         }
     }
 
-    /** The float kernel: the double kernel's loop and formula in float, with the same coefficients rounded to float. */
     @Override
-    public void dense(Step step, double scale, float[] u, float[] p, int o, float[][] state, int slab, int so, int n) {
+    public void dense(Object coefficients, double scale, float[] u, float[] p, int o, float[][] state, int slab, int n) {
         float[] b = state[slab];
-        Coefficients c = coefficients(step);
+        Coefficients c = (Coefficients) coefficients;
         float keep = (float) c.keep(), gain = (float) c.gain(), mu = (float) c.mu(), s = (float) scale;
         int end = o + n;
-        if (so == o) { // same index in every array: the JIT vectorises this loop
-            for (int j = o; j < end; j++) {
-                u[j] = s * element(u[j], b, j, keep, gain, mu, nesterov);
-            }
-        } else {
-            for (int j = o, k = so; j < end; j++, k++) {
-                u[j] = s * element(u[j], b, k, keep, gain, mu, nesterov);
-            }
+        for (int j = o; j < end; j++) {
+            u[j] = s * element(u[j], b, j, keep, gain, mu, nesterov);
         }
     }
 
     @Override
-    public void sparse(Step step, double scale, double[] u, int from, int to, int[] idx, double[] p, int po, double[][] state, int slab, int so) {
+    public void sparse(Object coefficients, double scale, double[] u, int from, int to, int[] idx, double[] p, int o, double[][] state, int slab) {
         double[] b = state[slab];
-        Coefficients c = coefficients(step);
+        Coefficients c = (Coefficients) coefficients;
         double keep = c.keep(), gain = c.gain(), mu = c.mu();
         for (int j = from; j < to; j++) {
-            u[j] = scale * element(u[j], b, so + idx[j], keep, gain, mu, nesterov);
+            u[j] = scale * element(u[j], b, o + idx[j], keep, gain, mu, nesterov);
         }
     }
 

@@ -3,33 +3,27 @@ package io.github.unigrad.optim;
 import io.github.unigrad.spec.SpecDescribed;
 
 /**
- * One link of an optimiser chain, after Optax's {@code GradientTransformation}: it turns the
- * incoming update {@code u} (at the head of the chain, the gradient) into the outgoing one, in
- * place, and keeps its state in {@link #slabs()} flat arrays the size of the parameters.
+ * One link of an optimiser chain, after Optax's {@code GradientTransformation}: it turns the incoming
+ * update {@code u} (at the head of the chain, the gradient) into the outgoing one, in place, with its
+ * state in {@link #slabs()} flat arrays the size of the parameters, indexed like the update (the state
+ * of {@code u[j]} is {@code state[slab + k][j]}), so every array of a pass is read at the same index and
+ * the JIT vectorises the loop. The DL4J adapter points the state at DL4J's updater-state view, the
+ * Tribuo adapter at arrays it owns.
  *
- * <p>The state lives outside the transform (in {@code state[slab + k][so + j]}, k &lt; slabs()), so
- * the DL4J adapter can point it at DL4J's updater-state view and the Tribuo adapter at arrays it
- * owns; a transform object holds only its hyperparameters (and, for the rules with bias corrections,
- * the last step's coefficients, derived from them: {@link StepMemo}).
- *
- * <p>Every implementation's loop is a single pass over primitive arrays with no allocation and no
+ * <p>A transform is immutable and holds only its hyperparameters. As Optax's {@code update} computes its
+ * scalars from {@code count} and then maps over the leaves, a step is {@link #coefficients(Step)} (the
+ * step's scalars: bias corrections, Nadam's μ products, RAdam's ρ, a clipping factor), computed once by
+ * {@link Chain#begin}, then {@link #dense} or {@link #sparse} with them on every piece of the parameters
+ * (a row of a Tribuo matrix, a block of a DL4J view): one pass over primitive arrays, no allocation, no
  * call per element.
  *
- * <p><b>Float and double.</b> Each step exists for double and for float arrays (DL4J's networks are
- * float by default). The float step's default widens the floats chunk by chunk to run the double
- * step and rounds the results back (one implementation, shared by every transform and optimiser):
- * correct for every transform, but about three times slower than the double step, because C2 (JDK
- * 17) does not vectorise float/double conversions. Every catalogue transform therefore overrides the
- * float dense step with a float kernel ({@link ScaleByAdam}, {@link ScaleByAdamax}, {@link ScaleByNadam},
- * {@link ScaleByRadam}, {@link ScaleByBelief}, {@link ScaleByAdagrad}, {@link ScaleByRms},
- * {@link ScaleByAdadelta}, {@link ScaleByLion}, {@link Trace}, {@link NesterovVelocity},
- * {@link AddDecayedWeights}, {@link ScaleByLearningRate}, {@link Clip} and {@link ClipByGlobalNorm};
- * the float sparse step keeps the default): a deliberate per-primitive specialisation, as the JDK's
- * {@code Arrays.fill(float[])} and {@code (double[])}. Only the few-line loop body exists twice, with
- * the same variable names in the same order; the per-step coefficients are computed once, in double,
- * by one method both loops use (the float loop casts them to float), and arithmetic per element is in
- * float. {@code FloatKernelTest} keeps each twin within a few float ulps of its double kernel over
- * many steps.
+ * <p><b>Float and double.</b> DL4J's networks are float by default. The float step's default widens
+ * the floats chunk by chunk, runs the double step and rounds back ({@link FloatSteps}): correct, but
+ * about three times slower, as C2 (JDK 17) does not vectorise float/double conversions. Every catalogue
+ * transform therefore overrides it with a float kernel, a deliberate per-primitive specialisation (as the
+ * JDK's {@code Arrays.fill(float[])} and {@code (double[])}): the same loop body with the same names, the
+ * coefficients cast to float, arithmetic in float. {@code FloatKernelTest} keeps each twin within a few
+ * float ulps of its double kernel. Sparse steps are double only (Tribuo's sparse gradients are double).
  *
  * <p><b>Equality.</b> Every catalogue transform is a {@link io.github.unigrad.spec.SpecIdentified}: equal
  * to another of its class with the same hyperparameters (its canonical spec), with a hash code to match,
@@ -56,70 +50,71 @@ public interface Transform extends SpecDescribed {
     }
 
     /**
+     * This step's coefficients, handed to every {@link #dense} and {@link #sparse} call of the step: a
+     * pure function of {@code step} (its count, learning rate, gradient summary) and the
+     * hyperparameters. None (null) by default.
+     */
+    default Object coefficients(Step step) {
+        return null;
+    }
+
+    /**
      * The dense step over {@code n} consecutive parameters: {@code u[o..o+n)} in and out,
      * parameters {@code p[o..o+n)} (null unless {@link #needsParameters()}), state
-     * {@code state[slab + k][so..so+n)}. The outgoing update is multiplied by {@code scale}, which
-     * is how a {@link Chain} fuses a following {@code scale_by_lr} into this pass (1 otherwise).
-     * With {@code so == o} every array is read at the same index and the JIT vectorises the loop;
-     * other offsets take a scalar loop.
+     * {@code state[slab + k][o..o+n)}, with this step's {@link #coefficients} {@code c}. The outgoing
+     * update is multiplied by {@code scale}, which is how a {@link Chain} fuses a following
+     * {@code scale_by_lr} into this pass (1 otherwise).
      */
-    void dense(Step step, double scale, double[] u, double[] p, int o, double[][] state, int slab, int so, int n);
+    void dense(Object c, double scale, double[] u, double[] p, int o, double[][] state, int slab, int n);
 
     /**
      * The sparse step: for {@code j} in {@code [from, to)}, {@code u[j]} is the entry of parameter
-     * {@code idx[j]}, whose value is {@code p[po + idx[j]]} and whose state is
-     * {@code state[slab + k][so + idx[j]]}. Parameters not listed are not touched (the rule's lazy
+     * {@code o + idx[j]}, whose value is {@code p[o + idx[j]]} and whose state is
+     * {@code state[slab + k][o + idx[j]]}. Parameters not listed are not touched (the rule's lazy
      * form, which each implementation documents). The outgoing entries are multiplied by {@code scale}.
      */
-    void sparse(Step step, double scale, double[] u, int from, int to, int[] idx, double[] p, int po, double[][] state, int slab, int so);
+    void sparse(Object c, double scale, double[] u, int from, int to, int[] idx, double[] p, int o, double[][] state, int slab);
 
     /**
-     * {@link #dense(Step, double, double[], double[], int, double[][], int, int, int)} on each row of a
+     * {@link #dense(Object, double, double[], double[], int, double[][], int, int)} on each row of a
      * matrix stored as one array per row (Tribuo's {@code DenseMatrix}): row {@code r} is
      * {@code u[r][0..n)}, its parameters {@code p[r]} (p null unless {@link #needsParameters()}) and its
      * state {@code state[r][slab + k][0..n)}. A transform whose pass is one short loop per row overrides
      * it to run the rows in one loop nest, as Tribuo's own {@code DenseMatrix} operations do.
      */
-    default void denseRows(Step step, double scale, double[][] u, double[][] p, double[][][] state, int slab, int n) {
+    default void denseRows(Object c, double scale, double[][] u, double[][] p, double[][][] state, int slab, int n) {
         StepArguments.rows(this, u.length, needsParameters(), p, state);
         for (int r = 0; r < u.length; r++) {
-            StepArguments.dense(this, slabs(), needsParameters(), u[r], p == null ? null : p[r], 0, state[r], slab, 0, n);
+            StepArguments.dense(this, slabs(), needsParameters(), u[r], p == null ? null : p[r], 0, state[r], slab, n);
         }
         for (int r = 0; r < u.length; r++) {
-            dense(step, scale, u[r], p == null ? null : p[r], 0, state[r], slab, 0, n);
+            dense(c, scale, u[r], p == null ? null : p[r], 0, state[r], slab, n);
         }
     }
 
     /**
-     * {@link #sparse(Step, double, double[], int, int, int[], double[], int, double[][], int, int)} on each
-     * row of a sparse matrix: row {@code r}'s active entries {@code u.values(r)[0..u.count(r))} at
-     * {@code u.indices(r)}, its parameters {@code p[r]} and its state {@code state[r][slab + k]};
-     * overridden as {@link #denseRows}.
+     * {@link #sparse} on each row of a sparse matrix: row {@code r}'s active entries
+     * {@code u.values(r)[0..u.count(r))} at {@code u.indices(r)}, its parameters {@code p[r]} and its
+     * state {@code state[r][slab + k]}; overridden as {@link #denseRows}.
      */
-    default void sparseRows(Step step, double scale, SparseRows u, double[][] p, double[][][] state, int slab) {
+    default void sparseRows(Object c, double scale, SparseRows u, double[][] p, double[][][] state, int slab) {
         StepArguments.rows(this, u.rows(), needsParameters(), p, state);
         for (int r = 0, rows = u.rows(); r < rows; r++) {
             StepArguments.sparseBounds(this, slabs(), needsParameters(), u.values(r), u.count(r), u.indices(r),
                     p == null ? null : p[r], state[r], slab);
         }
         for (int r = 0, rows = u.rows(); r < rows; r++) {
-            sparse(step, scale, u.values(r), 0, u.count(r), u.indices(r), p == null ? null : p[r], 0, state[r], slab, 0);
+            sparse(c, scale, u.values(r), 0, u.count(r), u.indices(r), p == null ? null : p[r], 0, state[r], slab);
         }
     }
 
     /**
      * The dense step on float arrays, with the double step's contract. Default: the double step on
-     * the floats widened chunk by chunk, rounded back; the hot transforms override it with a float
-     * kernel (see the class comment).
+     * the floats widened chunk by chunk, rounded back; the catalogue transforms override it with a
+     * float kernel (see the class comment).
      */
-    default void dense(Step step, double scale, float[] u, float[] p, int o, float[][] state, int slab, int so, int n) {
-        FloatSteps.dense(slabs(), needsParameters(), u, p, o, state, slab, so, n,
-                (du, dp, ds, len) -> dense(step, scale, du, dp, 0, ds, 0, 0, len));
-    }
-
-    /** The sparse step on float arrays (indices distinct); default and overrides as for the float {@link #dense}. */
-    default void sparse(Step step, double scale, float[] u, int from, int to, int[] idx, float[] p, int po, float[][] state, int slab, int so) {
-        FloatSteps.sparse(slabs(), needsParameters(), u, from, to, idx, p, po, state, slab, so,
-                (du, len, local, dp, ds) -> sparse(step, scale, du, 0, len, local, dp, 0, ds, 0, 0));
+    default void dense(Object c, double scale, float[] u, float[] p, int o, float[][] state, int slab, int n) {
+        FloatSteps.dense(slabs(), needsParameters(), u, p, o, state, slab, n,
+                (du, dp, ds, len) -> dense(c, scale, du, dp, 0, ds, 0, len));
     }
 }

@@ -150,29 +150,28 @@ class CatalogueContractTest {
 
     @ParameterizedTest
     @MethodSource("samples")
-    void updateAndStateMayStartAtDifferentOffsets(String text) {
+    void aPieceMayStartAtAnOffset(String text) {
         Optimiser opt = Optimisers.parse(text);
         Run aligned = new Run(opt, THETA0);
-        int uo = 1;
-        int so = 3;
+        int uo = 3;
         double[] theta = new double[N + uo];
         System.arraycopy(THETA0, 0, theta, uo, N);
-        double[][] state = new double[opt.slabs()][N + so];
-        opt.initialise(state, so, N);
+        double[][] state = new double[opt.slabs()][N + uo];
+        opt.initialise(state, uo, N);
         for (int i = 0; i < 8; i++) {
             double[] g = gradient(aligned.theta, i);
             aligned.step(g);
             double[] u = new double[N + uo];
             System.arraycopy(g, 0, u, uo, N);
             GradientSummary summary = opt.needsGradientSummary() ? new GradientSummary().add(u, uo, N) : null;
-            opt.dense(opt.begin(i, summary), u, opt.needsParameters() ? theta : null, uo, state, so, N);
+            opt.dense(opt.begin(i, summary), u, opt.needsParameters() ? theta : null, uo, state, N);
             for (int j = 0; j < N; j++) {
                 theta[uo + j] -= u[uo + j];
             }
         }
         assertThat(java.util.Arrays.copyOfRange(theta, uo, uo + N)).containsExactly(aligned.theta);
         for (int k = 0; k < state.length; k++) {
-            assertThat(java.util.Arrays.copyOfRange(state[k], so, so + N)).containsExactly(aligned.state[k]);
+            assertThat(java.util.Arrays.copyOfRange(state[k], uo, uo + N)).containsExactly(aligned.state[k]);
         }
     }
 
@@ -209,11 +208,11 @@ class CatalogueContractTest {
             }
             GradientSummary summary = opt.needsGradientSummary() ? new GradientSummary().add(expected, 0, N) : null;
             if (sparse) {
-                opt.sparse(opt.begin(i, summary), expected, 0, N, idx, p, 0, expectedState, 0);
-                opt.sparse(opt.begin(i, summary), gradientScale, updateScale, u, 0, N, idx, p, 0, state, 0);
+                opt.sparse(opt.begin(i, summary), expected, 0, N, idx, p, 0, expectedState);
+                opt.sparse(opt.begin(i, summary), gradientScale, updateScale, u, 0, N, idx, p, 0, state);
             } else {
-                opt.dense(opt.begin(i, summary), expected, p, 0, expectedState, 0, N);
-                opt.dense(opt.begin(i, summary), gradientScale, updateScale, u, p, 0, state, 0, N);
+                opt.dense(opt.begin(i, summary), expected, p, 0, expectedState, N);
+                opt.dense(opt.begin(i, summary), gradientScale, updateScale, u, p, 0, state, N);
             }
             for (int j = 0; j < N; j++) {
                 assertThat(u[j]).as("step %d, entry %d", i, j)
@@ -259,7 +258,7 @@ class CatalogueContractTest {
             }
             Step step = opt.begin(i, summary);
             for (int r = 0; r < rows; r++) {
-                opt.dense(step, -0.5, -1, expected[r], p == null ? null : p[r], 0, expectedState[r], 0, N);
+                opt.dense(step, -0.5, -1, expected[r], p == null ? null : p[r], 0, expectedState[r], N);
             }
             opt.denseRows(step, -0.5, -1, u, p, state, N);
             sparseRowsAgree(opt, step, p, i);
@@ -291,7 +290,7 @@ class CatalogueContractTest {
             u[r] = expected[r].clone();
             opt.initialise(expectedState[r], 0, N);
             opt.initialise(state[r], 0, N);
-            opt.sparse(step, -0.5, -1, expected[r], 0, count[r], idx[r], p == null ? null : p[r], 0, expectedState[r], 0);
+            opt.sparse(step, -0.5, -1, expected[r], 0, count[r], idx[r], p == null ? null : p[r], 0, expectedState[r]);
         }
         opt.sparseRows(step, -0.5, -1, SparseRows.of(u, idx, count), p, state);
         for (int r = 0; r < idx.length; r++) {

@@ -55,7 +55,7 @@ class FloatPathTest {
         }
         for (long i = 0; i < 6; i++) {
             float[] g = gradient(theta, i);
-            opt.dense(opt.begin(i, summary(opt, g)), g, theta, 0, state, 0, N);
+            opt.dense(opt.begin(i, summary(opt, g)), g, theta, 0, state, N);
             for (int j = 0; j < N; j++) {
                 theta[j] -= g[j];
             }
@@ -66,7 +66,7 @@ class FloatPathTest {
                 u[j] = rg[j];
                 p[j] = refTheta[j];
             }
-            opt.dense(opt.begin(i, summary(opt, rg)), u, p, 0, refState, 0, N);
+            opt.dense(opt.begin(i, summary(opt, rg)), u, p, 0, refState, N);
             for (int j = 0; j < N; j++) {
                 refTheta[j] -= (float) u[j];
                 for (double[] slab : refState) {
@@ -82,52 +82,6 @@ class FloatPathTest {
             }
             FloatAgreement.assertAgrees(state[k], expected, "slab " + k);
         }
-        if (opt.hasFinalAdjustment()) {
-            float[] adj = new float[N];
-            opt.finalAdjustment(6, adj, 0, state, 0, N);
-            double[] refAdj = new double[N];
-            opt.finalAdjustment(6, refAdj, 0, refState, 0, N);
-            float[] expected = new float[N];
-            for (int j = 0; j < N; j++) {
-                expected[j] = (float) refAdj[j];
-            }
-            FloatAgreement.assertAgrees(adj, expected, "final adjustment");
-        }
     }
 
-    @ParameterizedTest
-    @MethodSource("samples")
-    void floatSparseStepListingEveryIndexAgreesWithTheFloatDenseStep(String text) {
-        Optimiser opt = Optimisers.parse(text);
-        float[] dense = theta0();
-        float[] sparse = theta0();
-        float[][] denseState = new float[opt.slabs()][N];
-        float[][] sparseState = new float[opt.slabs()][N];
-        opt.initialise(denseState, 0, N);
-        opt.initialise(sparseState, 0, N);
-        int[] idx = new int[N];
-        for (int j = 0; j < N; j++) {
-            idx[j] = j; // every index, in the increasing order the sparse steps require
-        }
-        for (long i = 0; i < 6; i++) {
-            float[] g = gradient(dense, i);
-            opt.dense(opt.begin(i, summary(opt, g)), g, dense, 0, denseState, 0, N);
-            for (int j = 0; j < N; j++) {
-                dense[j] -= g[j];
-            }
-            float[] full = gradient(sparse, i);
-            float[] u = new float[N];
-            for (int j = 0; j < N; j++) {
-                u[j] = full[idx[j]];
-            }
-            opt.sparse(opt.begin(i, summary(opt, full)), u, 0, N, idx, sparse, 0, sparseState, 0);
-            for (int j = 0; j < N; j++) {
-                sparse[idx[j]] -= u[j];
-            }
-        }
-        FloatAgreement.assertAgrees(sparse, dense, "theta");
-        for (int k = 0; k < denseState.length; k++) {
-            FloatAgreement.assertAgrees(sparseState[k], denseState[k], "slab " + k);
-        }
-    }
 }

@@ -364,7 +364,7 @@ class PublishedRulesTest {
                 double[][] state = {{0.2, -0.4}, {0.05, 0.5}};
                 double[] u = g.clone();
                 Transform nadam = Transforms.parse("scale_by_nadam(momentumDecay=" + psi + ")");
-                nadam.dense(new Step(t - 1, 1, null, null), 1, u, null, 0, state, 0, 0, 2);
+                nadam.dense(nadam.coefficients(new Step(t - 1, 1, null, null)), 1, u, null, 0, state, 0, 2);
                 for (int j = 0; j < 2; j++) {
                     double m = 0.9 * new double[] {0.2, -0.4}[j] + 0.1 * g[j];
                     double v = 0.999 * new double[] {0.05, 0.5}[j] + 0.001 * g[j] * g[j];

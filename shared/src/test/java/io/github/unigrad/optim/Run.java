@@ -50,7 +50,7 @@ final class Run {
         double[] u = g.clone();
         Step s = begin(u);
         for (int o = 0; o < u.length; o += piece) {
-            optimiser.dense(s, u, params(), o, state, o, Math.min(piece, u.length - o));
+            optimiser.dense(s, u, params(), o, state, Math.min(piece, u.length - o));
         }
         apply(u);
         return u;
@@ -67,7 +67,7 @@ final class Run {
             listed[idx[j]] = u[j];
         }
         Step s = begin(listed); // the summary in index order, as an adapter summing its pieces would
-        optimiser.sparse(s, u, 0, u.length, idx, params(), 0, state, 0);
+        optimiser.sparse(s, u, 0, u.length, idx, params(), 0, state);
         double[] dense = new double[theta.length];
         for (int j = 0; j < idx.length; j++) {
             dense[idx[j]] = u[j];
@@ -87,7 +87,7 @@ final class Run {
         double[] x = theta.clone();
         if (optimiser.hasFinalAdjustment()) {
             double[] adj = new double[x.length];
-            optimiser.finalAdjustment(index, adj, 0, state, 0, x.length);
+            optimiser.finalAdjustment(index, adj, 0, state, x.length);
             for (int j = 0; j < x.length; j++) {
                 x[j] -= adj[j];
             }

@@ -37,7 +37,7 @@ class ScheduleFreeStepOrderTest {
         @Override
         public double rate(long step) {
             calls.incrementAndGet();
-            return inner.at(step);
+            return inner.rate(step);
         }
 
         @Override
@@ -60,7 +60,7 @@ class ScheduleFreeStepOrderTest {
     /** One dense step at {@code index} on {@code state}; returns the update. */
     private static double[] step(Optimiser o, double[][] state, long index, double[] g) {
         double[] u = g.clone();
-        o.dense(o.begin(index, null), u, null, 0, state, 0, N);
+        o.dense(o.begin(index, null), u, null, 0, state, N);
         return u;
     }
 

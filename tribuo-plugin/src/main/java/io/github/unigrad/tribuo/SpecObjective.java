@@ -36,6 +36,17 @@ abstract class SpecObjective implements Configurable {
         postConfig();
     }
 
+    /** A loss built in Java rather than parsed; checked as a parsed one is, its spec kept for the provenance. */
+    SpecObjective(Loss loss) {
+        this.loss = java.util.Objects.requireNonNull(loss, "loss").spec().toString();
+        try {
+            example = outputType().fit(loss);
+        } catch (IllegalArgumentException e) {
+            throw new PropertyException(e, "", "loss", "invalid loss '" + this.loss + "' for " + getClass().getSimpleName()
+                    + ": " + e.getMessage());
+        }
+    }
+
     /** The output type this objective trains. */
     abstract OutputType outputType();
 

@@ -3,6 +3,7 @@ package io.github.unigrad.tribuo;
 import com.oracle.labs.mlrg.olcut.provenance.ConfiguredObjectProvenance;
 import com.oracle.labs.mlrg.olcut.util.Pair;
 import io.github.unigrad.loss.InputForm;
+import io.github.unigrad.loss.Loss;
 import org.tribuo.classification.sgd.LabelObjective;
 import org.tribuo.math.la.SGDVector;
 import org.tribuo.math.util.ExpNormalizer;
@@ -40,6 +41,11 @@ public final class UnigradLabelObjective extends SpecObjective implements LabelO
      * @throws com.oracle.labs.mlrg.olcut.config.PropertyException if the spec is bad or the loss cannot train labels
      */
     public UnigradLabelObjective(String loss) {
+        super(loss);
+    }
+
+    /** The objective of a loss built in Java, e.g. {@code Losses.huber(0.5)}. */
+    public UnigradLabelObjective(Loss loss) {
         super(loss);
     }
 

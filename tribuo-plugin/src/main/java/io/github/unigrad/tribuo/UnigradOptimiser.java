@@ -47,7 +47,7 @@ import com.oracle.labs.mlrg.olcut.provenance.impl.ConfiguredObjectProvenanceImpl
  * {@code SparseVector}, what {@code LinearSGDTrainer} produces for sparse features) through its
  * sparse step, which touches only the active entries and their state: a step costs what the
  * gradient's non-zeros cost, whatever the rule. The factors {@code -weight} and {@code -1} go in
- * through {@link Optimiser#dense(Step, double, double, double[], double[], int, double[][], int, int)},
+ * through {@link Optimiser#dense(Step, double, double, double[], double[], int, double[][], int)},
  * which folds them into the rule's own pass: plain SGD is one pass over the gradient, as Tribuo's
  * {@code SGD}, and AdaGrad two, as Tribuo's {@code AdaGrad}. A matrix goes to the optimiser in one call
  * ({@link Optimiser#denseRows}; {@link Optimiser#sparseRows}, which reads the rows in place through
@@ -84,6 +84,15 @@ public final class UnigradOptimiser implements StochasticGradientOptimiser {
     public UnigradOptimiser(String optimiser) {
         this.optimiser = optimiser;
         postConfig();
+    }
+
+    /**
+     * An optimiser built in Java rather than parsed, e.g. a {@code Chain} of transforms; its spec is kept
+     * for the provenance and {@link #copy()}.
+     */
+    public UnigradOptimiser(Optimiser optimiser) {
+        this.rule = java.util.Objects.requireNonNull(optimiser, "optimiser");
+        this.optimiser = optimiser.spec().toString();
     }
 
     /**
@@ -178,9 +187,9 @@ public final class UnigradOptimiser implements StochasticGradientOptimiser {
         eachRow(i, gradient, (r, values, indices, n) -> {
             double[] p = paramRows == null ? null : paramRows[r];
             if (indices == null) {
-                rule.dense(s, gradientScale, -1, values, p, 0, rowStates[r], 0, n);
+                rule.dense(s, gradientScale, -1, values, p, 0, rowStates[r], n);
             } else {
-                rule.sparse(s, gradientScale, -1, values, 0, n, indices, p, 0, rowStates[r], 0);
+                rule.sparse(s, gradientScale, -1, values, 0, n, indices, p, 0, rowStates[r]);
             }
         });
     }
@@ -270,7 +279,7 @@ public final class UnigradOptimiser implements StochasticGradientOptimiser {
             double[] u = new double[cols[i]];
             for (int r = 0; r < params.length; r++) {
                 double[] p = params[r];
-                rule.finalAdjustment(steps, u, 0, state[i][r], 0, cols[i]);
+                rule.finalAdjustment(steps, u, 0, state[i][r], cols[i]);
                 for (int j = 0; j < cols[i]; j++) {
                     p[j] -= u[j];
                 }

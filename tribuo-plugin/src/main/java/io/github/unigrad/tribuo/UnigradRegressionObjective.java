@@ -5,6 +5,7 @@ import com.oracle.labs.mlrg.olcut.util.Pair;
 import org.tribuo.math.la.DenseVector;
 import org.tribuo.math.la.SGDVector;
 import com.oracle.labs.mlrg.olcut.provenance.impl.ConfiguredObjectProvenanceImpl;
+import io.github.unigrad.loss.Loss;
 import org.tribuo.regression.sgd.RegressionObjective;
 
 /**
@@ -30,6 +31,11 @@ public final class UnigradRegressionObjective extends SpecObjective implements R
      * @throws com.oracle.labs.mlrg.olcut.config.PropertyException if the spec is bad or the loss cannot train regression
      */
     public UnigradRegressionObjective(String loss) {
+        super(loss);
+    }
+
+    /** The objective of a loss built in Java, e.g. {@code Losses.huber(0.5)}. */
+    public UnigradRegressionObjective(Loss loss) {
         super(loss);
     }
 
