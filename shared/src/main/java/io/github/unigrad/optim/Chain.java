@@ -63,6 +63,12 @@ public final class Chain extends SpecIdentified implements Optimiser {
                         + " norm of the incoming gradient, which the transforms before it would have changed");
             }
         }
+        for (int i = 0; i + 1 < this.transforms.length; i++) {
+            if (this.transforms[i].setsParameters()) {
+                throw new IllegalArgumentException(this.transforms[i].spec() + " must come last in a chain: it sets the"
+                        + " parameters, which a transform after it would change (put scale_by_lr before it)");
+            }
+        }
         int[] runs = new int[this.transforms.length];
         boolean[] fuses = new boolean[this.transforms.length];
         int count = 0;

@@ -40,6 +40,15 @@ public interface Transform extends SpecDescribed {
         return false;
     }
 
+    /**
+     * True when the transform sets the parameters itself (a proximal step, FTRL): its outgoing update
+     * is {@code θ - θ'} for the new value θ' it computes, so the host's {@code θ - u} is θ' (exactly 0
+     * where θ' is 0). It reads the parameters and must be the last transform of its chain.
+     */
+    default boolean setsParameters() {
+        return false;
+    }
+
     /** True when the transform reads {@link Step#gradient()} (global-norm clipping). */
     default boolean needsGradientSummary() {
         return false;
