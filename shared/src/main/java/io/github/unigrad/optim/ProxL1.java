@@ -28,7 +28,7 @@ import io.github.unigrad.spec.Spec;
  * {@code -expm1(-k log1p(η λ2))/(η λ2)} to keep the sum accurate for small η λ2. The catch-up is the
  * step-by-step result exactly when the learning rate was the current one at every skipped step and
  * the chain's update is 0 at a step where the coordinate's gradient is 0 (SGD, AdaGrad, RMSProp
- * without momentum; not momentum or Adam, whose update keeps moving); otherwise it is the usual lazy
+ * without momentum; not momentum, Adam or {@code add_l1}, whose update is not 0 there); otherwise it is the usual lazy
  * approximation. Until its catch-up a skipped coordinate keeps its older, larger value, which the host
  * predicts with in the meantime. The dense step catches up too (nothing to do after dense steps).
  * Spec: {@code prox_l1(l1, l2=0)}.
