@@ -247,6 +247,27 @@ public final class Chain extends SpecIdentified implements Optimiser {
         }
     }
 
+    /** Whether the last transform has a final adjustment ({@code prox_l1}'s pending catch-up). */
+    @Override
+    public boolean hasFinalAdjustment() {
+        return transforms.length > 0 && transforms[transforms.length - 1].hasFinalAdjustment();
+    }
+
+    /**
+     * The last transform's final adjustment, with its coefficients for step {@code steps} (the one that
+     * would come next) at the learning rate of the last step taken.
+     */
+    @Override
+    public void finalAdjustment(long steps, double[] u, double[] p, int o, double[][] state, int n) {
+        int last = transforms.length - 1;
+        if (!hasFinalAdjustment()) {
+            Arrays.fill(u, o, o + n, 0.0);
+            return;
+        }
+        Step next = new Step(steps, lr.at(Math.max(steps - 1, 0)), null, null);
+        transforms[last].finalAdjustment(transforms[last].coefficients(next), u, p, o, state, firstSlab[last], n);
+    }
+
     /**
      * Splits off a single {@link AddDecayedWeights}: decoupled when it sits just before a final
      * {@code scale_by_lr}, L2 (coupled) when it comes first; empty otherwise, or when another

@@ -30,7 +30,9 @@ import io.github.unigrad.spec.Spec;
  * the chain's update is 0 at a step where the coordinate's gradient is 0 (SGD, AdaGrad, RMSProp
  * without momentum; not momentum, Adam or {@code add_l1}, whose update is not 0 there); otherwise it is the usual lazy
  * approximation. Until its catch-up a skipped coordinate keeps its older, larger value, which the host
- * predicts with in the meantime. The dense step catches up too (nothing to do after dense steps).
+ * predicts with in the meantime; the coordinates not listed since their last step catch up in the
+ * {@linkplain #finalAdjustment final adjustment} (Tribuo's {@code finalise()}), at the last step's
+ * learning rate. The dense step catches up too (nothing to do after dense steps).
  * Spec: {@code prox_l1(l1, l2=0)}.
  */
 public final class ProxL1 implements Transform {
@@ -103,6 +105,23 @@ public final class ProxL1 implements Transform {
         for (int j = from; j < to; j++) {
             int k = o + idx[j];
             u[j] = scale * (p[k] - prox(u[j], p[k], next, k, c));
+        }
+    }
+
+    /** A sparse run leaves coordinates it has not listed since their last step to catch up. */
+    @Override
+    public boolean hasFinalAdjustment() {
+        return true;
+    }
+
+    /** Each coordinate's pending catch-up: {@code θ - θ_caught_up} (0 for one up to date). */
+    @Override
+    public void finalAdjustment(Object coefficients, double[] u, double[] p, int o, double[][] state, int slab, int n) {
+        Coefficients c = (Coefficients) coefficients;
+        double[] next = state[slab];
+        for (int j = o, end = o + n; j < end; j++) {
+            double skipped = c.index() - next[j];
+            u[j] = skipped > 0 ? p[j] - catchUp(p[j], skipped, c) : 0.0;
         }
     }
 
