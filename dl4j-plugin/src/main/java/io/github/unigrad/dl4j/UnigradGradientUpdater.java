@@ -17,9 +17,15 @@ import java.util.Map;
  * The {@link GradientUpdater} of a {@link UnigradUpdater}: turns one updater block's gradient into
  * the update in place. The gradient and the state slabs are streamed through the shared
  * {@link BlockStepper} straight from ND4J's off-heap memory; nothing is kept here between steps
- * except views of DL4J's state array, and the step index is DL4J's {@code iteration}. A DL4J
- * schedule, when set, gives the step's learning rate (the optimiser is then a {@link Chain}, as
- * {@link UnigradUpdater} checks).
+ * except views of DL4J's state array, and the step index is DL4J's {@code iteration}.
+ *
+ * <p>DL4J counts iterations in an {@code int} that wraps to a negative number after 2^31 - 1 steps. The
+ * step index must be the true count (bias corrections and schedules depend on it, and saved state
+ * resumes from it), and after a wrap it is unknowable here, so a negative iteration is refused with an
+ * {@link IllegalStateException} ({@link UnigradUpdater#stepIndex}) rather than read as a step from the
+ * start of training or with a negative index. A learning rate from a DL4J {@link ISchedule} must be
+ * finite and ≥ 0 at the step it is used; it is the rate the step's coefficients are computed from (the
+ * optimiser is then a {@link Chain}, as {@link UnigradUpdater} checks).
  */
 final class UnigradGradientUpdater implements GradientUpdater<UnigradUpdater> {
     private static final String SLAB = "slab";
@@ -116,9 +122,10 @@ final class UnigradGradientUpdater implements GradientUpdater<UnigradUpdater> {
         }
         NumberBuffer gb = NdArrays.buffer(g);
         int go = NdArrays.start(g);
+        long index = UnigradUpdater.stepIndex(iteration);
         ISchedule schedule = config.getLearningRateSchedule();
-        Step step = schedule == null ? stepper.begin(optimiser, iteration, gb, go, n)
-                : ((Chain) optimiser).begin(iteration, schedule.valueAt(iteration, epoch),
+        Step step = schedule == null ? stepper.begin(optimiser, index, gb, go, n)
+                : ((Chain) optimiser).begin(index, config.getLearningRate(iteration, epoch),
                         optimiser.needsGradientSummary() ? stepper.summarise(gb, go, n) : null);
         stepper.apply(optimiser, step, gb, go, buffers, starts, n);
         if (g != gradient) {

@@ -156,12 +156,36 @@ public final class UnigradUpdater implements IUpdater {
         return new UnigradUpdater(optimiser(), learningRateSchedule == null ? null : learningRateSchedule.clone());
     }
 
+    /**
+     * The learning rate at DL4J's iteration: the DL4J schedule's (which must be finite and ≥ 0 there) or the
+     * optimiser's; NaN when the optimiser has none. A negative (wrapped) iteration is refused, see {@link #stepIndex}.
+     */
     @Override
     public double getLearningRate(int iteration, int epoch) {
+        long step = stepIndex(iteration);
         if (learningRateSchedule != null) {
-            return learningRateSchedule.valueAt(iteration, epoch);
+            double lr = learningRateSchedule.valueAt(iteration, epoch);
+            if (!(lr >= 0 && lr <= Double.MAX_VALUE)) {
+                throw new IllegalStateException(this + ": the DL4J learning-rate schedule " + learningRateSchedule
+                        + " gives " + lr + " at iteration " + iteration + ", epoch " + epoch + "; a rate must be finite and ≥ 0");
+            }
+            return lr;
         }
-        return hasLearningRate() ? optimiser().learningRate(iteration) : Double.NaN;
+        return hasLearningRate() ? optimiser().learningRate(step) : Double.NaN;
+    }
+
+    /**
+     * DL4J's iteration as a step index. DL4J keeps the count in an {@code int}, which wraps to a negative
+     * number after 2147483647 iterations; the true count is then lost, so a negative iteration is refused
+     * with an {@link IllegalStateException} saying so, instead of stepping with a wrong or negative index.
+     */
+    static long stepIndex(int iteration) {
+        if (iteration < 0) {
+            throw new IllegalStateException("DL4J iteration " + iteration + " is negative: DL4J counts iterations in an int,"
+                    + " which wraps after 2147483647 steps, and the true step index, which bias corrections and schedules"
+                    + " need, is then lost");
+        }
+        return iteration;
     }
 
     @Override

@@ -94,6 +94,44 @@ class UnigradUpdaterTest {
     }
 
     @Test
+    void aWrappedIntIterationIsRefusedRatherThanSteppedWithAWrongIndex() {
+        INDArray view = Nd4j.zeros(1, 8);
+        GradientUpdater<?> u = new UnigradUpdater("adam(lr=0.1)").instantiate(view, true);
+        INDArray g = Nd4j.create(new double[]{1, -2, 3, -4});
+        int wrapped = Integer.MIN_VALUE; // what DL4J's int counter holds after 2147483647 iterations
+        assertThatThrownBy(() -> u.applyUpdater(g, wrapped, 0)).isExactlyInstanceOf(IllegalStateException.class)
+                .hasMessageStartingWith("DL4J iteration -2147483648 is negative: DL4J counts iterations in an int,"
+                        + " which wraps after 2147483647 steps");
+        assertThat(view.sumNumber().doubleValue()).as("nothing stepped").isZero();
+        assertThat(g).isEqualTo(Nd4j.create(new double[]{1, -2, 3, -4}));
+        assertThatThrownBy(() -> new UnigradUpdater("adam(lr=cosine(0.1, steps=100))").getLearningRate(-5, 0))
+                .isExactlyInstanceOf(IllegalStateException.class).hasMessageStartingWith("DL4J iteration -5 is negative");
+        // the last iteration DL4J can count still steps, with Adam's bias corrections at t = 2^31
+        u.applyUpdater(g, Integer.MAX_VALUE, 0);
+        // m = 0.1 g, v = 0.001 g², no bias correction left: u = lr · 0.1 g / √(0.001 g²) = 0.316… · sign(g), up to ε
+        assertThat(g.sub(Nd4j.create(new double[]{1, -1, 1, -1}).mul(0.1 * 0.1 / Math.sqrt(0.001)))
+                .amaxNumber().doubleValue()).isLessThan(1e-6);
+    }
+
+    @Test
+    void aSpecNestedTooDeeplyIsASpecException() {
+        assertThatThrownBy(() -> new UnigradUpdater("skip_nonfinite(inner=".repeat(10_000) + "adam" + ")".repeat(10_000)))
+                .isExactlyInstanceOf(io.github.unigrad.spec.SpecException.class)
+                .hasMessageStartingWith("nesting deeper than 64 levels");
+        assertThatThrownBy(() -> new UnigradLoss("multitask(losses=[".repeat(10_000) + "mse" + "], columns=[1])".repeat(10_000)))
+                .isExactlyInstanceOf(io.github.unigrad.spec.SpecException.class)
+                .hasMessageStartingWith("nesting deeper than 64 levels");
+    }
+
+    @Test
+    void aDl4jScheduleThatStopsBeingFiniteIsRefusedAtThatIteration() {
+        UnigradUpdater updater = new UnigradUpdater("sgd(lr=0.1)", new ExponentialSchedule(ScheduleType.ITERATION, 1, 10));
+        assertThat(updater.getLearningRate(308, 0)).isFinite();
+        assertThatThrownBy(() -> updater.getLearningRate(309, 0)).isExactlyInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("gives Infinity at iteration 309, epoch 0; a rate must be finite and ≥ 0");
+    }
+
+    @Test
     void networkUtilsSetLearningRateRewritesTheSpecAndTrainsAsTheBuiltInDoes() {
         check(net -> NetworkUtils.setLearningRate(net, 0.002));
         MultiLayerNetwork ours = Nets.init(Nets.mlp(DataType.DOUBLE, new LossMCXENT(), new UnigradUpdater("adam(lr=0.01, epsilonHat=true)")));

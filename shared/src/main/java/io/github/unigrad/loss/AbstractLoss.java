@@ -45,11 +45,17 @@ public abstract class AbstractLoss extends SpecIdentified implements Loss {
         return !classScores;
     }
 
+    /** What in this loss has no gradient, for the message when one is asked for: the loss itself by default. */
+    protected String notDifferentiablePart() {
+        return name();
+    }
+
     @Override
     public final void evaluate(LossBatch batch, double[] values, double[] gradient) {
         if (gradient != null && !isDifferentiable()) {
-            throw new NotDifferentiableException(name() + " has no gradient to train with; train with a surrogate"
-                    + " (hinge, log loss, cross-entropy) and use " + name() + " to score");
+            String part = notDifferentiablePart();
+            throw new NotDifferentiableException(part + " has no gradient to train with; train with a surrogate"
+                    + " (hinge, log loss, cross-entropy) and use " + part + " to score");
         }
         if (values == null || values.length != batch.rows()) {
             throw new IllegalArgumentException("values need one slot per example: " + batch.rows()

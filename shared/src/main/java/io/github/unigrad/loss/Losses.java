@@ -1,6 +1,7 @@
 package io.github.unigrad.loss;
 
 import io.github.unigrad.spec.Catalogue;
+import io.github.unigrad.spec.Excerpt;
 import io.github.unigrad.spec.Params;
 import io.github.unigrad.spec.Range;
 import io.github.unigrad.spec.Spec;
@@ -136,11 +137,11 @@ public final class Losses {
     }
 
     private static Loss multitask(Params p) {
-        List<Loss> losses = p.components("losses", Losses::build);
+        List<Loss> losses = p.components("losses", CATALOGUE);
         double[] columns = p.reals("columns", null, Range.atLeast(1));
         if (losses == null || losses.isEmpty() || columns == null) {
             throw new SpecException(p.name() + ": needs losses=[...] and columns=[...] (prediction columns per task), e.g."
-                    + " multitask(losses=[mse, softmax_cross_entropy], columns=[1, 3]); got " + p.spec());
+                    + " multitask(losses=[mse, softmax_cross_entropy], columns=[1, 3]); got " + Excerpt.of(p.spec()));
         }
         int n = losses.size();
         int[] cols = wholeNumbers(p, "columns", columns, n);

@@ -59,6 +59,18 @@ public final class Multitask extends AbstractLoss {
         return losses.stream().allMatch(Loss::isDifferentiable);
     }
 
+    /** The tasks without a gradient: {@code multitask's task 1 (zero_one(threshold=0))}. */
+    @Override
+    protected String notDifferentiablePart() {
+        StringBuilder sb = new StringBuilder();
+        for (int t = 0; t < losses.size(); t++) {
+            if (!losses.get(t).isDifferentiable()) {
+                sb.append(sb.length() == 0 ? "" : ", ").append("task ").append(t).append(" (").append(losses.get(t)).append(')');
+            }
+        }
+        return name() + "'s " + sb;
+    }
+
     @Override
     public boolean isBatchCoupled() {
         return losses.stream().anyMatch(Loss::isBatchCoupled);

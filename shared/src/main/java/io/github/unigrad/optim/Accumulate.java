@@ -1,6 +1,9 @@
 package io.github.unigrad.optim;
 
+import io.github.unigrad.schedule.Schedule;
+import io.github.unigrad.spec.Excerpt;
 import io.github.unigrad.spec.Spec;
+import io.github.unigrad.spec.SpecException;
 
 /**
  * Gradient accumulation over {@code every = k} steps (Optax {@code MultiSteps}): steps
@@ -27,7 +30,7 @@ public final class Accumulate extends Wrapper {
 
     private static Optimiser rejectSummary(Optimiser inner) {
         if (inner.needsGradientSummary()) {
-            throw new IllegalArgumentException("accumulate cannot wrap " + inner.spec()
+            throw new SpecException("accumulate cannot wrap " + Excerpt.of(inner.spec())
                     + ": it needs the global norm of the gradient it receives, which is unknown for an accumulated one");
         }
         return inner;
@@ -35,7 +38,7 @@ public final class Accumulate extends Wrapper {
 
     @Override
     public double learningRate(long index) {
-        return inner.learningRate(index / every);
+        return inner.learningRate(Schedule.checkStep(index) / every);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.github.unigrad.optim;
 
 import io.github.unigrad.spec.Spec;
+import io.github.unigrad.spec.SpecIdentified;
 
 /**
  * Weight decay: {@code u ← u + λ θ} (Optax {@code add_decayed_weights}). Placed after the rule's
@@ -13,7 +14,7 @@ import io.github.unigrad.spec.Spec;
  * <p>Sparse (lazy) form: only the listed parameters decay.
  * Spec: {@code add_decayed_weights(weightDecay)}.
  */
-public final class AddDecayedWeights implements Transform {
+public final class AddDecayedWeights extends SpecIdentified implements Transform {
     private final double weightDecay;
 
     public AddDecayedWeights(double weightDecay) {

@@ -139,10 +139,7 @@ public final class Chain extends SpecIdentified implements Optimiser {
         return begin(index, lr.at(index), summary);
     }
 
-    /**
-     * {@link #begin(long, GradientSummary)} with the learning rate a host's schedule gives at this step
-     * instead of the chain's (DL4J's {@code ISchedule}): the coefficients are computed from that rate.
-     */
+    /** {@link #begin(long, GradientSummary)} with the rate a host's schedule gives (DL4J's {@code ISchedule}) instead of the chain's. */
     public Step begin(long index, double learningRate, GradientSummary summary) {
         if (needsSummary && summary == null) {
             throw new IllegalArgumentException(spec + " needs the gradient's summary (global norm) at every step");
@@ -152,7 +149,7 @@ public final class Chain extends SpecIdentified implements Optimiser {
         for (int i = 0; i < transforms.length; i++) {
             coefficients[i] = transforms[i].coefficients(step);
         }
-        return step.withCoefficients(this, coefficients);
+        return new Step(step, this, coefficients);
     }
 
     /**

@@ -1,13 +1,14 @@
 package io.github.unigrad.optim;
 
 import io.github.unigrad.spec.Spec;
+import io.github.unigrad.spec.SpecIdentified;
 
 /**
  * Clipping by value: {@code u ← min(max(u, -max), max)} entry by entry (Optax {@code clip},
  * PyTorch {@code clip_grad_value_}). Stateless; the sparse step clips the listed entries, which is
  * exactly the dense step since unlisted entries are zero. Spec: {@code clip(max)}.
  */
-public final class Clip implements Transform {
+public final class Clip extends SpecIdentified implements Transform {
     private final double max;
 
     public Clip(double max) {

@@ -1,6 +1,7 @@
 package io.github.unigrad.optim;
 
 import io.github.unigrad.spec.Spec;
+import io.github.unigrad.spec.SpecIdentified;
 
 /**
  * Clipping by global norm (Pascanu et al. 2013; Optax {@code clip_by_global_norm}, PyTorch
@@ -10,7 +11,7 @@ import io.github.unigrad.spec.Spec;
  * whose norm is not finite is left alone (wrap the optimiser in {@code skip_nonfinite} to drop it).
  * Spec: {@code clip_by_global_norm(max)}.
  */
-public final class ClipByGlobalNorm implements ScaleByFactor {
+public final class ClipByGlobalNorm extends SpecIdentified implements ScaleByFactor {
     private final double max;
 
     public ClipByGlobalNorm(double max) {

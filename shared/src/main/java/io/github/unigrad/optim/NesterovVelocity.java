@@ -1,6 +1,7 @@
 package io.github.unigrad.optim;
 
 import io.github.unigrad.spec.Spec;
+import io.github.unigrad.spec.SpecIdentified;
 
 /**
  * Nesterov momentum with the learning rate inside the velocity, as DL4J's {@code Nesterovs}
@@ -17,7 +18,7 @@ import io.github.unigrad.spec.Spec;
  * <p>Sparse (lazy) form: only the listed parameters' velocities decay and update.
  * Spec: {@code nesterov_velocity(momentum=0.9)}.
  */
-public final class NesterovVelocity implements Transform {
+public final class NesterovVelocity extends SpecIdentified implements Transform {
     private final double momentum;
 
     public NesterovVelocity(double momentum) {

@@ -5,6 +5,7 @@ import io.github.unigrad.schedule.InverseTime;
 import io.github.unigrad.schedule.Schedule;
 import io.github.unigrad.schedule.Schedules;
 import io.github.unigrad.spec.Catalogue;
+import io.github.unigrad.spec.Excerpt;
 import io.github.unigrad.spec.Params;
 import io.github.unigrad.spec.Range;
 import io.github.unigrad.spec.Spec;
@@ -78,18 +79,23 @@ public final class Optimisers {
         return parse("adam(lr=" + Spec.formatNumber(lr) + ")");
     }
 
-    /** Reads {@code lr} (a number or a schedule spec, also the first positional argument), which must be ≥ 0 at step 0. */
+    /**
+     * Reads {@code lr} (also the first positional argument): a number in [0, ∞), read and checked under the
+     * optimiser's name ({@code adam: lr = nan is out of range}), or a schedule spec, which checks its own
+     * arguments.
+     */
     static Schedule learningRate(Params p, double def) {
         p.positionalKeys("lr");
-        Schedule s = p.has("lr") ? p.component("lr", null, Schedules::build) : new Constant(def);
-        p.check("lr", s.at(0), Range.NON_NEGATIVE);
-        return s;
+        if (p.has("lr") && !p.isNumber("lr")) {
+            return p.component("lr", null, Schedules.catalogue());
+        }
+        return new Constant(p.real("lr", def, Range.NON_NEGATIVE));
     }
 
     /** Reads a learning rate that must be given. */
     private static Schedule requiredLearningRate(Params p) {
         if (!p.positionalKeys("lr").has("lr")) {
-            throw new SpecException(p.name() + ": missing required 'lr' (a number ≥ 0 or a schedule) in " + p.spec());
+            throw new SpecException(p.name() + ": missing required 'lr' (a number ≥ 0 or a schedule) in " + Excerpt.of(p.spec()));
         }
         return learningRate(p, Double.NaN);
     }
@@ -275,29 +281,33 @@ public final class Optimisers {
         p.positionalKeys("lr", "lambda");
         double lr = p.requiredReal("lr", Range.POSITIVE);
         double lambda = p.requiredReal("lambda", Range.POSITIVE);
+        if (!Double.isFinite(lr / lambda)) {
+            throw new SpecException("pegasos: the rate scale lr / lambda = " + Spec.formatNumber(lr) + " / "
+                    + Spec.formatNumber(lambda) + " is not finite");
+        }
         Spec spec = Spec.of("pegasos").with("lr", lr).with("lambda", lambda);
         return new Chain(spec, new InverseTime(lr / lambda, 1, 1),
                 List.of(new AddDecayedWeights(lambda), ScaleByLearningRate.INSTANCE));
     }
 
     private static Optimiser inner(Params p) {
-        Optimiser inner = p.positionalKeys("inner").component("inner", null, Optimisers::build);
+        Optimiser inner = p.positionalKeys("inner").component("inner", null, CATALOGUE);
         if (inner == null) {
-            throw new SpecException(p.name() + ": missing required 'inner' (an optimiser spec such as sgd(lr=0.1)) in " + p.spec());
+            throw new SpecException(p.name() + ": missing required 'inner' (an optimiser spec such as sgd(lr=0.1)) in " + Excerpt.of(p.spec()));
         }
         return inner;
     }
 
     private static int every(Params p) {
         if (!p.has("every")) {
-            throw new SpecException("accumulate: missing required 'every' (the number of steps to accumulate, ≥ 1) in " + p.spec());
+            throw new SpecException("accumulate: missing required 'every' (the number of steps to accumulate, ≥ 1) in " + Excerpt.of(p.spec()));
         }
         return p.integer("every", 1, 1, Integer.MAX_VALUE);
     }
 
     private static Optimiser chain(Params p) {
         Schedule lr = learningRate(p, 1.0);
-        List<Transform> ts = p.components("transforms", Transforms::build);
+        List<Transform> ts = p.components("transforms", Transforms.catalogue());
         if (ts == null || ts.isEmpty()) {
             throw new SpecException("chain: missing required 'transforms' (a list such as [scale_by_adam(), scale_by_lr])");
         }

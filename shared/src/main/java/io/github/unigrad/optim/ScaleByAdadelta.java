@@ -1,6 +1,7 @@
 package io.github.unigrad.optim;
 
 import io.github.unigrad.spec.Spec;
+import io.github.unigrad.spec.SpecIdentified;
 
 /**
  * AdaDelta's direction (Zeiler, "ADADELTA: An Adaptive Learning Rate Method", 2012, Algorithm 1):
@@ -16,7 +17,7 @@ import io.github.unigrad.spec.Spec;
  * <p>Sparse (lazy) form: only the listed parameters' averages decay and update (Tribuo decays every
  * entry at every step, so its sparse trajectories differ). Spec: {@code scale_by_adadelta(rho=0.9, eps=1e-6)}.
  */
-public final class ScaleByAdadelta implements Transform {
+public final class ScaleByAdadelta extends SpecIdentified implements Transform {
     private final double rho;
     private final double eps;
 

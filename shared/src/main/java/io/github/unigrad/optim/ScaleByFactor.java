@@ -18,7 +18,6 @@ interface ScaleByFactor extends Transform {
         Scale.by(u, o, o + n, scale * (Double) coefficients);
     }
 
-    /** The float kernel: {@link Scale#by(float[], int, int, double)} with the same factor. */
     @Override
     default void dense(Object coefficients, double scale, float[] u, float[] p, int o, float[][] state, int slab, int n) {
         Scale.by(u, o, o + n, scale * (Double) coefficients);

@@ -1,6 +1,7 @@
 package io.github.unigrad.optim;
 
 import io.github.unigrad.spec.Spec;
+import io.github.unigrad.spec.SpecIdentified;
 
 /**
  * {@code u ← η_t · u}, with {@code η_t} the optimiser's learning rate at this step (Optax's
@@ -9,7 +10,7 @@ import io.github.unigrad.spec.Spec;
  * {@link ScaleByFactor}'s pass.
  * Spec: {@code scale_by_lr}.
  */
-public final class ScaleByLearningRate implements ScaleByFactor {
+public final class ScaleByLearningRate extends SpecIdentified implements ScaleByFactor {
     public static final ScaleByLearningRate INSTANCE = new ScaleByLearningRate();
 
     private ScaleByLearningRate() {

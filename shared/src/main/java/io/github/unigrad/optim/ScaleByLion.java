@@ -1,6 +1,7 @@
 package io.github.unigrad.optim;
 
 import io.github.unigrad.spec.Spec;
+import io.github.unigrad.spec.SpecIdentified;
 
 /**
  * Lion's direction (Chen et al., "Symbolic Discovery of Optimization Algorithms", NeurIPS 2023, Program 1):
@@ -14,7 +15,7 @@ import io.github.unigrad.spec.Spec;
  * <p>Sparse (lazy) form: only the listed parameters' momenta decay and update.
  * Spec: {@code scale_by_lion(b1=0.9, b2=0.99)}.
  */
-public final class ScaleByLion implements Transform {
+public final class ScaleByLion extends SpecIdentified implements Transform {
     private final double beta1;
     private final double beta2;
 

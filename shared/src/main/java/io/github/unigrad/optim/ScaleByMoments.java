@@ -1,5 +1,7 @@
 package io.github.unigrad.optim;
 
+import io.github.unigrad.spec.SpecIdentified;
+
 /**
  * The Adam family's one kernel per precision (Adam and AMSGrad, Nadam, RAdam, AdaBelief), as Optax makes
  * Nadam a flag of Adam and PyTorch's fused kernel serves Adam and AdamW with a mode. Each member states
@@ -13,7 +15,7 @@ package io.github.unigrad.optim;
  * State: slab 0 is m, slab 1 is v, slab 2 (AMSGrad) is v̄: DL4J's layouts {@code [M | V]} and
  * {@code [M | V | V_HAT]}. AdaMax keeps an infinity norm and overrides the kernel.
  */
-abstract class ScaleByMoments implements Transform {
+abstract class ScaleByMoments extends SpecIdentified implements Transform {
     /** The moments' decays β1 and β2, ε, and which second moment is kept: what every member has. */
     final double beta1;
     final double beta2;

@@ -1,5 +1,7 @@
 package io.github.unigrad.optim;
 
+import io.github.unigrad.spec.SpecIdentified;
+
 /**
  * The rules that divide the gradient by the root of a running sum of its squares, one kernel per
  * precision:
@@ -12,7 +14,7 @@ package io.github.unigrad.optim;
  * AdaGrad ({@link ScaleByAdagrad}, {@code α = c = 1}, which leaves {@code v + g²} exact). ε outside the
  * square root, as PyTorch, DL4J and Tribuo. State: slab 0 is v, slab 1 (centred) m.
  */
-abstract class ScaleBySquares implements Transform {
+abstract class ScaleBySquares extends SpecIdentified implements Transform {
     final double eps;
     final boolean centered;
     final double initialAccumulator;

@@ -1,15 +1,18 @@
 package io.github.unigrad.optim;
 
+import io.github.unigrad.schedule.Schedule;
+
 /**
  * The scalars of one optimiser step, computed once before the pass over the parameters: the
  * 0-based step index, the learning rate, (when the optimiser asked for it) the global norm of
  * the incoming gradient and whether it was finite, and any rule-specific scalars the optimiser
  * derived from those (Schedule-Free's averaging weight, a wrapper's "this step is a boundary" flag).
  * Wrappers (accumulation, lookahead) keep the step their inner optimiser sees in {@link #inner()}.
+ * A {@link Chain}'s step also carries each transform's {@link Transform#coefficients(Step)}, computed
+ * once in {@link Chain#begin} as Optax computes them from {@code count} in {@code update}.
  *
- * <p>A {@link Chain}'s step also carries each transform's per-step coefficients
- * ({@link Transform#coefficients(Step)}), computed once in {@link Chain#begin} as Optax computes them
- * from {@code count} in {@code update}, and handed to every pass over the parameters.
+ * <p>The index is checked here, where every optimiser's step begins: it must lie in
+ * {@code [0, Schedule.MAX_STEP]} (so {@link #t()} is a long too), else an {@link IllegalArgumentException}.
  */
 public final class Step {
     private static final double[] NONE = new double[0];
@@ -27,7 +30,7 @@ public final class Step {
      * @param scalars rule-specific values computed in {@code begin}, read back with {@link #scalar(int)}
      */
     public Step(long index, double learningRate, GradientSummary gradient, Step inner, double... scalars) {
-        this.index = index;
+        this.index = Schedule.checkStep(index);
         this.learningRate = learningRate;
         this.gradient = gradient;
         this.inner = inner;
@@ -37,7 +40,7 @@ public final class Step {
     }
 
     /** {@code step} carrying {@code coefficients[i]}, transform i's per-step coefficients, computed by {@code chain}. */
-    private Step(Step step, Chain chain, Object[] coefficients) {
+    Step(Step step, Chain chain, Object[] coefficients) {
         this.index = step.index;
         this.learningRate = step.learningRate;
         this.gradient = step.gradient;
@@ -47,14 +50,7 @@ public final class Step {
         this.chain = chain;
     }
 
-    Step withCoefficients(Chain chain, Object[] coefficients) {
-        return new Step(this, chain, coefficients);
-    }
-
-    /**
-     * The per-step coefficients of {@code chain}'s transforms (one entry per transform), checked to be
-     * that chain's: a step is applied by the optimiser that began it.
-     */
+    /** The coefficients of {@code chain}'s transforms, checked to be its: a step is applied by the chain that began it. */
     Object[] coefficientsOf(Chain chain) {
         if (this.chain != chain) {
             throw new IllegalArgumentException("step " + index + " was not begun by " + chain.spec()

@@ -1,6 +1,7 @@
 package io.github.unigrad.optim;
 
 import io.github.unigrad.spec.Spec;
+import io.github.unigrad.spec.SpecIdentified;
 
 /**
  * Momentum, as PyTorch's SGD (after Sutskever et al., "On the importance of initialization and
@@ -18,7 +19,7 @@ import io.github.unigrad.spec.Spec;
  * buffer at every step but moves only the listed parameters, so its sparse trajectories differ).
  * Spec: {@code trace(momentum=0.9, dampening=0, nesterov=false)}.
  */
-public final class Trace implements Transform {
+public final class Trace extends SpecIdentified implements Transform {
     private final double momentum;
     private final double dampening;
     private final boolean nesterov;

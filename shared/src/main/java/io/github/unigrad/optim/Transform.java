@@ -24,6 +24,10 @@ import io.github.unigrad.spec.SpecDescribed;
  * JDK's {@code Arrays.fill(float[])} and {@code (double[])}): the same loop body with the same names, the
  * coefficients cast to float, arithmetic in float. {@code FloatKernelTest} keeps each twin within a few
  * float ulps of its double kernel. Sparse steps are double only (Tribuo's sparse gradients are double).
+ *
+ * <p><b>Equality.</b> Every catalogue transform is a {@link io.github.unigrad.spec.SpecIdentified}: equal
+ * to another of its class with the same hyperparameters (its canonical spec), with a hash code to match,
+ * so {@code Transforms.parse(t.spec().toString())} equals {@code t}.
  */
 public interface Transform extends SpecDescribed {
 

@@ -1,6 +1,8 @@
 package io.github.unigrad.optim;
 
+import io.github.unigrad.spec.Excerpt;
 import io.github.unigrad.spec.Spec;
+import io.github.unigrad.spec.SpecException;
 import io.github.unigrad.spec.SpecIdentified;
 
 /**
@@ -57,10 +59,10 @@ abstract class Wrapper extends SpecIdentified implements Optimiser {
         return inner.learningRate(index);
     }
 
-    /** Rejects an inner optimiser whose evaluation parameters differ from its trained ones. */
+    /** Rejects (as a spec error) an inner optimiser whose evaluation parameters differ from its trained ones. */
     static Optimiser withoutFinalAdjustment(String wrapper, Optimiser inner) {
         if (inner.hasFinalAdjustment()) {
-            throw new IllegalArgumentException(wrapper + " cannot wrap " + inner.spec()
+            throw new SpecException(wrapper + " cannot wrap " + Excerpt.of(inner.spec())
                     + ": both would replace the trained parameters at the end; wrap it the other way round");
         }
         return inner;

@@ -5,7 +5,7 @@ import io.github.unigrad.spec.Spec;
 /** {@code η_t = value} for every step. Spec: {@code constant(value)}, or just the number. */
 public record Constant(double value) implements Schedule {
     @Override
-    public double at(long step) {
+    public double rate(long step) {
         return value;
     }
 

@@ -13,16 +13,19 @@ import io.github.unigrad.spec.Spec;
  */
 public record Cosine(double lr, long steps, long warmup, double end) implements Schedule {
     @Override
-    public double at(long step) {
+    public double rate(long step) {
         if (step < warmup) {
             return Warmup.ramp(lr, warmup, step);
         }
         return cosine(lr, end, Math.min(1.0, (double) (step - warmup) / (steps - warmup)));
     }
 
-    /** {@code end + (from - end)(1 + cos(π·progress))/2}. */
+    /**
+     * {@code end + (from - end)(1 + cos(π·progress))/2}, halving the bracket first so that no intermediate
+     * overflows (the same bits otherwise: halving is exact).
+     */
     static double cosine(double from, double end, double progress) {
-        return end + (from - end) * (1 + Math.cos(Math.PI * progress)) / 2;
+        return end + (from - end) * ((1 + Math.cos(Math.PI * progress)) / 2);
     }
 
     @Override

@@ -5,7 +5,7 @@ import io.github.unigrad.spec.Spec;
 /** Exponential decay (PyTorch {@code ExponentialLR}): {@code η_t = lr · γ^t}. Spec: {@code exponential(lr, gamma)}. */
 public record Exponential(double lr, double gamma) implements Schedule {
     @Override
-    public double at(long step) {
+    public double rate(long step) {
         return lr * Math.pow(gamma, step);
     }
 

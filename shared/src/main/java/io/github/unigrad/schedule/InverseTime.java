@@ -11,7 +11,7 @@ import io.github.unigrad.spec.Spec;
  */
 public record InverseTime(double lr, double decay, double power) implements Schedule {
     @Override
-    public double at(long step) {
+    public double rate(long step) {
         double base = 1 + decay * step;
         return power == 1 ? lr / base : power == 0.5 ? lr / Math.sqrt(base) : lr / Math.pow(base, power);
     }

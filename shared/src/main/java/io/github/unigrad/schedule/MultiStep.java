@@ -18,7 +18,7 @@ public final class MultiStep implements Schedule {
     }
 
     @Override
-    public double at(long step) {
+    public double rate(long step) {
         int passed = 0;
         while (passed < milestones.length && milestones[passed] <= step) {
             passed++;

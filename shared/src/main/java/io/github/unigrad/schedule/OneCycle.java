@@ -11,7 +11,7 @@ import io.github.unigrad.spec.Spec;
  */
 public record OneCycle(double lr, long steps, double pctStart, double divFactor, double finalDivFactor) implements Schedule {
     @Override
-    public double at(long step) {
+    public double rate(long step) {
         double initial = lr / divFactor;
         double last = initial / finalDivFactor;
         double peak = pctStart * steps - 1;

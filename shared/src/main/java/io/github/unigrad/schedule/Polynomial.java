@@ -9,7 +9,7 @@ import io.github.unigrad.spec.Spec;
  */
 public record Polynomial(double lr, long steps, double end, double power) implements Schedule {
     @Override
-    public double at(long step) {
+    public double rate(long step) {
         double left = 1 - (double) Math.min(step, steps) / steps;
         return (lr - end) * Math.pow(left, power) + end;
     }

@@ -8,7 +8,7 @@ import io.github.unigrad.spec.Spec;
  */
 public record StepDecay(double lr, long every, double gamma) implements Schedule {
     @Override
-    public double at(long step) {
+    public double rate(long step) {
         return lr * Math.pow(gamma, step / every);
     }
 

@@ -8,7 +8,7 @@ import io.github.unigrad.spec.Spec;
  */
 public record Warmup(double lr, long steps) implements Schedule {
     @Override
-    public double at(long step) {
+    public double rate(long step) {
         return step < steps ? ramp(lr, steps, step) : lr;
     }
 

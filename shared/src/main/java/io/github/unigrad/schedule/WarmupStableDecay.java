@@ -11,7 +11,7 @@ import io.github.unigrad.spec.Spec;
  */
 public record WarmupStableDecay(double lr, long steps, long warmup, long cooldown, double end) implements Schedule {
     @Override
-    public double at(long step) {
+    public double rate(long step) {
         if (step < warmup) {
             return Warmup.ramp(lr, warmup, step);
         }

@@ -49,7 +49,8 @@ public final class Catalogue<T> {
         Entry<T> e = entries.get(name);
         if (e == null) {
             List<String> valid = new ArrayList<>(entries.keySet());
-            throw new SpecException("unknown " + kind + " '" + spec.name() + "'; valid names: " + String.join(", ", valid));
+            throw new SpecException("unknown " + kind + " '" + Excerpt.of(spec.name()) + "'; valid names: "
+                    + String.join(", ", valid));
         }
         Params p = new Params(spec);
         T t = e.builder().apply(p);
@@ -67,5 +68,10 @@ public final class Catalogue<T> {
 
     public String kind() {
         return kind;
+    }
+
+    /** The kind with its article, for messages: "an optimiser", "a loss". */
+    public String what() {
+        return ("aeiou".indexOf(kind.charAt(0)) >= 0 ? "an " : "a ") + kind;
     }
 }

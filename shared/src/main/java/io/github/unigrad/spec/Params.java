@@ -5,17 +5,20 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.function.Function;
 
 /**
  * Reads the arguments of one {@link Spec} for the component it names, checking each value as it
  * is read. Every error names the component, the key, the value given and what is allowed. Call
- * {@link #done()} last: it rejects keys nobody asked for, listing the valid ones.
+ * {@link #done()} last: it rejects keys nobody asked for, listing the valid ones. Messages quote the
+ * spec and the values through {@link Excerpt}, so they stay short whatever the input.
  *
  * <p>Positional arguments are accepted only where the component declares which key they stand
  * for ({@link #positionalKeys(String...)}), as in {@code cosine(1e-3, steps=1000)}.
  */
 public final class Params {
+    /** 2^63, the first double above every long. */
+    private static final double LONG_LIMIT = 0x1p63;
+
     private final Spec spec;
     private final Set<String> asked = new LinkedHashSet<>();
     private List<String> positionalKeys = List.of();
@@ -37,11 +40,11 @@ public final class Params {
         if (spec.positional().size() > keys.length) {
             throw new SpecException(spec.name() + " takes at most " + keys.length + " positional argument"
                     + (keys.length == 1 ? "" : "s") + (keys.length == 0 ? "" : " (" + String.join(", ", keys) + ")")
-                    + ", got " + spec.positional().size() + " in " + spec);
+                    + ", got " + spec.positional().size() + " in " + Excerpt.of(spec));
         }
         for (int i = 0; i < spec.positional().size(); i++) {
             if (spec.named().containsKey(keys[i])) {
-                throw new SpecException(spec.name() + ": '" + keys[i] + "' given both by position and by name in " + spec);
+                throw new SpecException(spec.name() + ": '" + keys[i] + "' given both by position and by name in " + Excerpt.of(spec));
             }
         }
         this.positionalKeys = List.of(keys);
@@ -62,6 +65,11 @@ public final class Params {
         return raw(key) != null;
     }
 
+    /** Whether the key was given as a number (rather than, say, a nested spec). */
+    public boolean isNumber(String key) {
+        return raw(key) instanceof Double;
+    }
+
     /** A real number in {@code range}, or {@code def} when absent. */
     public double real(String key, double def, Range range) {
         Object v = raw(key);
@@ -79,7 +87,7 @@ public final class Params {
     /** A real number that must be given. */
     public double requiredReal(String key, Range range) {
         if (raw(key) == null) {
-            throw new SpecException(spec.name() + ": missing required '" + key + "' (a number in " + range + ") in " + spec);
+            throw new SpecException(spec.name() + ": missing required '" + key + "' (a number in " + range + ") in " + Excerpt.of(spec));
         }
         return real(key, Double.NaN, range);
     }
@@ -108,7 +116,7 @@ public final class Params {
         return (int) (double) x;
     }
 
-    /** A long in [min, Long.MAX_VALUE], or {@code def} when absent. */
+    /** A long in [min, 2^63) (so neither infinity nor 2^63 is read as Long.MAX_VALUE), or {@code def} when absent. */
     public long wholeNumber(String key, long def, long min) {
         Object v = raw(key);
         if (v == null) {
@@ -117,9 +125,9 @@ public final class Params {
         if (!(v instanceof Double x) || x != Math.rint(x)) {
             throw wrongType(key, v, "a whole number");
         }
-        if (x < min) {
+        if (x < min || x >= LONG_LIMIT) {
             throw new SpecException(spec.name() + ": " + key + " = " + Spec.formatNumber(x)
-                    + " is out of range; allowed [" + min + ", inf)");
+                    + " is out of range; allowed whole numbers in [" + min + ", 2^63)");
         }
         return (long) (double) x;
     }
@@ -149,7 +157,8 @@ public final class Params {
                 return e;
             }
         }
-        throw new SpecException(spec.name() + ": " + key + " = " + v + " is not valid; valid values: " + String.join(", ", valid));
+        throw new SpecException(spec.name() + ": " + key + " = " + Excerpt.of(v) + " is not valid; valid values: "
+                + String.join(", ", valid));
     }
 
     /** A list of reals, each in {@code range}; a single number is read as a list of one. {@code def} when absent. */
@@ -169,17 +178,17 @@ public final class Params {
         return out;
     }
 
-    /** A nested component, read by {@code reader} (a catalogue's parse method); {@code def} when absent. */
-    public <T> T component(String key, T def, Function<Spec, T> reader) {
+    /** A nested component from {@code catalogue} ({@code inner=sgd(lr=0.1)}, or a bare name); {@code def} when absent. */
+    public <T> T component(String key, T def, Catalogue<T> catalogue) {
         Object v = raw(key);
         if (v == null) {
             return def;
         }
-        return reader.apply(asSpec(key, v));
+        return catalogue.build(asSpec(key, v, catalogue));
     }
 
-    /** A list of nested components; a single one is read as a list of one. */
-    public <T> List<T> components(String key, Function<Spec, T> reader) {
+    /** A list of nested components from {@code catalogue}; a single one is read as a list of one. */
+    public <T> List<T> components(String key, Catalogue<T> catalogue) {
         Object v = raw(key);
         if (v == null) {
             return null;
@@ -187,23 +196,20 @@ public final class Params {
         List<?> items = v instanceof List<?> l ? l : List.of(v);
         List<T> out = new ArrayList<>(items.size());
         for (Object o : items) {
-            out.add(reader.apply(asSpec(key, o)));
+            out.add(catalogue.build(asSpec(key, o, catalogue)));
         }
         return out;
     }
 
-    private Spec asSpec(String key, Object v) {
+    private Spec asSpec(String key, Object v, Catalogue<?> catalogue) {
         if (v instanceof Spec s) {
             return s;
         }
         if (v instanceof String s) {
             return Spec.of(s);
         }
-        if (v instanceof Double d) {
-            // a bare number where a component is expected: a constant, e.g. lr=0.01
-            return Spec.of("constant").with("value", d);
-        }
-        throw wrongType(key, v, "a component spec");
+        throw wrongType(key, v, catalogue.what() + " (a name such as " + catalogue.names().get(0)
+                + ", or name(key=value, ...))");
     }
 
     /** Rejects any key that was given but never read, listing the keys this component knows. */
@@ -211,7 +217,7 @@ public final class Params {
         if (spec.positional().size() > positionalKeys.size()) {
             throw new SpecException(spec.name() + " takes " + (positionalKeys.isEmpty() ? "no positional arguments"
                     : "at most " + positionalKeys.size() + " positional argument" + (positionalKeys.size() == 1 ? "" : "s")
-                    + " (" + String.join(", ", positionalKeys) + ")") + ", got " + spec.positional().size() + " in " + spec
+                    + " (" + String.join(", ", positionalKeys) + ")") + ", got " + spec.positional().size() + " in " + Excerpt.of(spec)
                     + "; name the keys, e.g. key=value");
         }
         List<String> unknown = new ArrayList<>();
@@ -222,13 +228,13 @@ public final class Params {
         }
         if (!unknown.isEmpty()) {
             throw new SpecException(spec.name() + ": unknown key" + (unknown.size() > 1 ? "s " : " ")
-                    + String.join(", ", unknown) + "; valid keys: " + (asked.isEmpty() ? "(none)" : String.join(", ", asked)));
+                    + Excerpt.of(String.join(", ", unknown)) + "; valid keys: " + (asked.isEmpty() ? "(none)" : String.join(", ", asked)));
         }
     }
 
     private SpecException wrongType(String key, Object v, String expected) {
-        StringBuilder sb = new StringBuilder();
-        Spec.appendValue(sb, v);
-        return new SpecException(spec.name() + ": " + key + " = " + sb + " is not " + expected);
+        String given = v instanceof Double d ? (Double.isFinite(d) && d != Math.rint(d) ? "a fractional number" : "a number")
+                : v instanceof Boolean ? "a boolean" : v instanceof List<?> ? "a list" : v instanceof Spec ? "a spec" : "a word";
+        return new SpecException(spec.name() + ": " + key + " = " + Excerpt.of(v) + " is " + given + "; expected " + expected);
     }
 }

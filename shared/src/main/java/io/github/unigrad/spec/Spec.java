@@ -14,16 +14,40 @@ import java.util.Objects;
  * <p>Argument values are {@link Double}, {@link Boolean}, {@link String} (a bare word such as
  * {@code log}), a nested {@code Spec}, or a {@link List} of those. {@link #toString()} prints the
  * canonical text, which {@link SpecParser#parse(String)} reads back to an equal {@code Spec}.
+ *
+ * <p>A spec nests at most {@link SpecParser#MAX_DEPTH} levels of specs and lists (so printing,
+ * comparing and building one never exhausts the stack), and holds no negative zero: {@code -0} is
+ * stored as {@code 0}, since the two print alike.
  */
 public final class Spec {
     private final String name;
     private final List<Object> positional;
     private final Map<String, Object> named;
+    /** 1 for a spec without nested specs or lists; each level of nesting adds 1. */
+    private final int depth;
 
     private Spec(String name, List<Object> positional, Map<String, Object> named) {
         this.name = name;
         this.positional = Collections.unmodifiableList(positional);
         this.named = Collections.unmodifiableMap(named);
+        this.depth = 1 + Math.max(depth(positional), depth(named.values()));
+        if (depth > SpecParser.MAX_DEPTH) {
+            throw new SpecException(Excerpt.of(name) + ": nested deeper than " + SpecParser.MAX_DEPTH
+                    + " levels (the limit on specs and lists inside each other)");
+        }
+    }
+
+    /** The deepest nesting among {@code values}: a spec's depth, 1 + the deepest item for a list, 0 otherwise. */
+    private static int depth(Iterable<?> values) {
+        int d = 0;
+        for (Object v : values) {
+            if (v instanceof Spec s) {
+                d = Math.max(d, s.depth);
+            } else if (v instanceof List<?> l) {
+                d = Math.max(d, 1 + depth(l));
+            }
+        }
+        return d;
     }
 
     /** A spec with the given name and no arguments yet; add them with {@link #with}. */
@@ -44,12 +68,12 @@ public final class Spec {
 
     private static Object normalise(Object value) {
         if (value instanceof Number n) {
-            return n.doubleValue();
+            return n.doubleValue() + 0.0; // -0 + 0 = +0
         }
         if (value instanceof double[] a) {
             List<Object> list = new ArrayList<>(a.length);
             for (double d : a) {
-                list.add(d);
+                list.add(d + 0.0);
             }
             return list;
         }
@@ -73,7 +97,7 @@ public final class Spec {
             }
             return list;
         }
-        if (value instanceof Double || value instanceof Boolean || value instanceof String || value instanceof Spec) {
+        if (value instanceof Boolean || value instanceof String || value instanceof Spec) {
             return value;
         }
         throw new IllegalArgumentException("cannot put a " + value.getClass().getName() + " in a spec");

@@ -10,15 +10,26 @@ import java.util.Map;
  * <pre>
  *   spec  := NAME [ '(' [ arg (',' arg)* ] ')' ]
  *   arg   := value | KEY '=' value
- *   value := NUMBER | 'true' | 'false' | 'inf' | '-inf' | spec | WORD | '[' [ value (',' value)* ] ']'
+ *   value := NUMBER | 'true' | 'false' | 'inf' | '-inf' | 'nan' | spec | WORD | '[' [ value (',' value)* ] ']'
  * </pre>
- * Names and keys are identifiers ({@code [A-Za-z_][A-Za-z0-9_]*}). Numbers are Java doubles
- * ({@code 2}, {@code -0.5}, {@code 1e-3}). A bare word that is not followed by {@code (} is a
- * string value. Errors say where in the text the problem is.
+ * Names and keys are ASCII identifiers ({@code [A-Za-z_][A-Za-z0-9_]*}); space is the ASCII space, tab,
+ * carriage return and line feed. Numbers are Java doubles ({@code 2}, {@code -0.5}, {@code 1e-3});
+ * {@code -0} is read as {@code 0} (the two print alike, so a component read back from its spec is equal
+ * to the one printed). A bare word that is not followed by {@code (} is a string value.
+ *
+ * <p>Specs and lists nest at most {@link #MAX_DEPTH} levels deep (each {@code (} and {@code [} is a
+ * level); deeper text is refused with a {@link SpecException}, so no input can exhaust the stack. Every
+ * error is a {@link SpecException} that says what was expected and where: the position (0-based) and
+ * at most {@link Excerpt#SIDE} characters on each side, characters that would not show written as
+ * code points ({@code [U+00A0]}).
  */
 public final class SpecParser {
+    /** The deepest nesting of specs and lists accepted (see the class comment); {@link Spec} enforces it too. */
+    public static final int MAX_DEPTH = 64;
+
     private final String text;
     private int pos;
+    private int depth;
 
     private SpecParser(String text) {
         this.text = text;
@@ -34,13 +45,14 @@ public final class SpecParser {
         Object v = p.value();
         p.skipSpace();
         if (p.pos != text.length()) {
-            throw p.error("unexpected '" + text.charAt(p.pos) + "'");
+            throw p.error("unexpected " + Excerpt.character(text.codePointAt(p.pos)));
         }
         if (v instanceof String s) {
             return Spec.parsed(s, List.of(), Map.of());
         }
         if (!(v instanceof Spec spec)) {
-            throw p.error("expected a name such as adam or huber(delta=1), got " + text.trim());
+            throw new SpecException("expected a name such as adam or huber(delta=1), got "
+                    + (v instanceof List<?> ? "a list" : "the value " + Excerpt.of(text.trim())));
         }
         return spec;
     }
@@ -54,14 +66,14 @@ public final class SpecParser {
         if (c == '[') {
             return list();
         }
-        if (c == '-' || c == '+' || c == '.' || Character.isDigit(c)) {
+        if (c == '-' || c == '+' || c == '.' || digit(c)) {
             if (text.startsWith("-inf", pos) && !identifierChar(pos + 4)) {
                 pos += 4;
                 return Double.NEGATIVE_INFINITY;
             }
             return number();
         }
-        if (Character.isLetter(c) || c == '_') {
+        if (identifierStart(c)) {
             String word = identifier();
             skipSpace();
             if (pos < text.length() && text.charAt(pos) == '(') {
@@ -75,27 +87,44 @@ public final class SpecParser {
                 default: return word;
             }
         }
-        throw error("unexpected '" + c + "'");
+        throw error("unexpected " + Excerpt.character(text.codePointAt(pos)) + " where a value was expected");
+    }
+
+    private static boolean digit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    private static boolean identifierStart(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
     }
 
     private boolean identifierChar(int i) {
-        return i < text.length() && (Character.isLetterOrDigit(text.charAt(i)) || text.charAt(i) == '_');
+        return i < text.length() && (identifierStart(text.charAt(i)) || digit(text.charAt(i)));
+    }
+
+    /** Enters one more level of nesting, refusing to go deeper than {@link #MAX_DEPTH}. */
+    private void deeper() {
+        if (++depth > MAX_DEPTH) {
+            throw error("nesting deeper than " + MAX_DEPTH + " levels (the limit on specs and lists inside each other)");
+        }
     }
 
     private Spec arguments(String name) {
+        deeper();
         expect('(');
         List<Object> positional = new ArrayList<>();
         Map<String, Object> named = new LinkedHashMap<>();
         skipSpace();
         if (peek(')')) {
             pos++;
+            depth--;
             return Spec.parsed(name, positional, named);
         }
         while (true) {
             skipSpace();
             int start = pos;
             String key = null;
-            if (pos < text.length() && (Character.isLetter(text.charAt(pos)) || text.charAt(pos) == '_')) {
+            if (pos < text.length() && identifierStart(text.charAt(pos))) {
                 String word = identifier();
                 skipSpace();
                 if (peek('=')) {
@@ -119,6 +148,7 @@ public final class SpecParser {
                 pos++;
             } else if (peek(')')) {
                 pos++;
+                depth--;
                 return Spec.parsed(name, positional, named);
             } else {
                 throw error("expected ',' or ')' in " + name + "(...)");
@@ -127,11 +157,13 @@ public final class SpecParser {
     }
 
     private List<Object> list() {
+        deeper();
         expect('[');
         List<Object> items = new ArrayList<>();
         skipSpace();
         if (peek(']')) {
             pos++;
+            depth--;
             return items;
         }
         while (true) {
@@ -141,6 +173,7 @@ public final class SpecParser {
                 pos++;
             } else if (peek(']')) {
                 pos++;
+                depth--;
                 return items;
             } else {
                 throw error("expected ',' or ']' in a list");
@@ -156,7 +189,7 @@ public final class SpecParser {
         while (pos < text.length()) {
             char c = text.charAt(pos);
             boolean exponentSign = (c == '-' || c == '+') && (text.charAt(pos - 1) == 'e' || text.charAt(pos - 1) == 'E');
-            if (Character.isDigit(c) || c == '.' || c == 'e' || c == 'E' || c == '_' || exponentSign) {
+            if (digit(c) || c == '.' || c == 'e' || c == 'E' || c == '_' || exponentSign) {
                 pos++;
             } else {
                 break;
@@ -164,9 +197,11 @@ public final class SpecParser {
         }
         String s = text.substring(start, pos).replace("_", "");
         try {
-            return Double.parseDouble(s);
+            double d = Double.parseDouble(s);
+            return d == 0 ? 0.0 : d; // -0 is read as 0
         } catch (NumberFormatException e) {
-            throw new SpecException("not a number: '" + s + "' at position " + start + " of \"" + text + "\"");
+            pos = start;
+            throw error("not a number: '" + Excerpt.of(s) + "'");
         }
     }
 
@@ -190,12 +225,12 @@ public final class SpecParser {
     }
 
     private void skipSpace() {
-        while (pos < text.length() && Character.isWhitespace(text.charAt(pos))) {
+        while (pos < text.length() && " \t\r\n".indexOf(text.charAt(pos)) >= 0) {
             pos++;
         }
     }
 
     private SpecException error(String what) {
-        return new SpecException(what + " at position " + pos + " of \"" + text + "\"");
+        return new SpecException(what + " at " + Excerpt.at(text, pos));
     }
 }

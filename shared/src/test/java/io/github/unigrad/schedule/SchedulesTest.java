@@ -112,7 +112,7 @@ class SchedulesTest {
             "cosine(0.1); cosine: missing required 'steps'",
             "cosine(0.1, steps=10, warmup=12); warmup = 12 must be less than steps = 10",
             "one_cycle(0.1, steps=2); must lie in (1, steps)",
-            "wsd(0.1, steps=10, warmup=6, cooldown=5); warmup + cooldown = 11 exceeds steps = 10",
+            "wsd(0.1, steps=10, warmup=6, cooldown=5); warmup + cooldown = 6 + 5 exceeds steps = 10",
             "cosine_restarts(0.1, period=5, mult=0.5); cosine_restarts: mult = 0.5 is out of range; allowed [1, inf)",
             "linear(0.1); unknown schedule 'linear'; valid names: constant, step",
             "warmup(0.1, steps=5, start=0); warmup: unknown key start; valid keys: lr, steps"})

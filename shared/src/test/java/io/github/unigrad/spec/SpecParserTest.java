@@ -67,8 +67,8 @@ class SpecParserTest {
         q.real("alpha", 0.25, Range.UNIT);
         assertThatThrownBy(q::done).hasMessage("focal: unknown key gama; valid keys: gamma, alpha");
         Params r = new Params(SpecParser.parse("f(n=1.5, b=3, x=nan)"));
-        assertThatThrownBy(() -> r.integer("n", 1, 0, 10)).hasMessageContaining("n = 1.5 is not a whole number");
-        assertThatThrownBy(() -> r.bool("b", true)).hasMessageContaining("b = 3 is not true or false");
+        assertThatThrownBy(() -> r.integer("n", 1, 0, 10)).hasMessage("f: n = 1.5 is a fractional number; expected a whole number");
+        assertThatThrownBy(() -> r.bool("b", true)).hasMessage("f: b = 3 is a number; expected true or false");
         assertThatThrownBy(() -> r.real("x", 1, Range.ANY)).hasMessageContaining("x = nan is out of range");
     }
 

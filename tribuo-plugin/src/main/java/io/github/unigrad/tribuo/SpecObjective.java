@@ -3,6 +3,7 @@ package io.github.unigrad.tribuo;
 import com.oracle.labs.mlrg.olcut.config.Config;
 import com.oracle.labs.mlrg.olcut.config.Configurable;
 import com.oracle.labs.mlrg.olcut.config.PropertyException;
+import io.github.unigrad.spec.Excerpt;
 import com.oracle.labs.mlrg.olcut.util.Pair;
 import io.github.unigrad.loss.Loss;
 import io.github.unigrad.loss.Losses;
@@ -65,7 +66,7 @@ abstract class SpecObjective implements Configurable {
             example = outputType().fit(parsed);
             loss = parsed.spec().toString();
         } catch (IllegalArgumentException e) {
-            throw new PropertyException(e, "", "loss", "invalid loss '" + loss + "' for " + getClass().getSimpleName()
+            throw new PropertyException(e, "", "loss", "invalid loss '" + Excerpt.of(loss) + "' for " + getClass().getSimpleName()
                     + ": " + e.getMessage());
         }
     }

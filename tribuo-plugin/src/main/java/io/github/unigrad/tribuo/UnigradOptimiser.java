@@ -2,6 +2,7 @@ package io.github.unigrad.tribuo;
 
 import com.oracle.labs.mlrg.olcut.config.Config;
 import com.oracle.labs.mlrg.olcut.config.PropertyException;
+import io.github.unigrad.spec.Excerpt;
 import com.oracle.labs.mlrg.olcut.provenance.ConfiguredObjectProvenance;
 import io.github.unigrad.optim.GradientSummary;
 import io.github.unigrad.optim.Optimiser;
@@ -107,7 +108,7 @@ public final class UnigradOptimiser implements StochasticGradientOptimiser {
         try {
             rule = Optimisers.parse(optimiser);
         } catch (IllegalArgumentException e) {
-            throw new PropertyException(e, "", "optimiser", "invalid optimiser '" + optimiser + "': " + e.getMessage());
+            throw new PropertyException(e, "", "optimiser", "invalid optimiser '" + Excerpt.of(optimiser) + "': " + e.getMessage());
         }
         optimiser = rule.spec().toString();
     }

@@ -4,6 +4,7 @@ import com.oracle.labs.mlrg.olcut.config.ConfigurationData;
 import com.oracle.labs.mlrg.olcut.config.ConfigurationManager;
 import com.oracle.labs.mlrg.olcut.config.PropertyException;
 import com.oracle.labs.mlrg.olcut.provenance.ProvenanceUtil;
+import io.github.unigrad.spec.SpecException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tribuo.Dataset;
@@ -124,6 +125,22 @@ class ConfigurationTest {
         Path file = config(dir, "<property name=\"loss\" value=\"mse\"/>", "adam(b1=1.5)");
         assertThatThrownBy(() -> new ConfigurationManager(file.toString()).lookup("trainer"))
                 .isInstanceOf(PropertyException.class).hasMessageContaining("optimiser").hasMessageContaining("b1");
+    }
+
+    @Test
+    void aSpecNestedTooDeeplyFailsAtLoadWithTheSpecErrorInABoundedMessage(@TempDir Path dir) throws Exception {
+        String optimiser = "skip_nonfinite(inner=".repeat(5000) + "adam" + ")".repeat(5000);
+        Path file = config(dir, "<property name=\"loss\" value=\"mse\"/>", optimiser);
+        assertThatThrownBy(() -> new ConfigurationManager(file.toString()).lookup("trainer"))
+                .isInstanceOf(PropertyException.class).hasMessageContaining("optimiser")
+                .hasMessageContaining("nesting deeper than 64 levels").hasRootCauseExactlyInstanceOf(SpecException.class)
+                .satisfies(t -> assertThat(t.getMessage()).hasSizeLessThan(1000));
+        String loss = "multitask(losses=[".repeat(5000) + "mse" + "], columns=[1])".repeat(5000);
+        Path lossFile = config(dir, "<property name=\"loss\" value=\"" + loss + "\"/>", "adam");
+        assertThatThrownBy(() -> new ConfigurationManager(lossFile.toString()).lookup("trainer"))
+                .isInstanceOf(PropertyException.class).hasMessageContaining("nesting deeper than 64 levels")
+                .hasRootCauseExactlyInstanceOf(SpecException.class)
+                .satisfies(t -> assertThat(t.getMessage()).hasSizeLessThan(1000));
     }
 
     @Test
