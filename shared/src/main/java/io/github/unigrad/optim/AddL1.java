@@ -1,6 +1,7 @@
 package io.github.unigrad.optim;
 
 import io.github.unigrad.spec.Spec;
+import io.github.unigrad.spec.SpecIdentified;
 
 /**
  * The L1 penalty's subgradient: {@code u ← u + λ sign(θ)}, with sign(0) = 0 (the subgradient of
@@ -10,7 +11,7 @@ import io.github.unigrad.spec.Spec;
  *
  * <p>Sparse (lazy) form: only the listed parameters are penalised. Spec: {@code add_l1(strength)}.
  */
-public final class AddL1 implements Transform {
+public final class AddL1 extends SpecIdentified implements Transform {
     private final double strength;
 
     public AddL1(double strength) {

@@ -1,6 +1,7 @@
 package io.github.unigrad.optim;
 
 import io.github.unigrad.spec.Spec;
+import io.github.unigrad.spec.SpecIdentified;
 
 /**
  * FTRL-Proximal (McMahan et al., "Ad Click Prediction: a View from the Trenches", KDD 2013), with the
@@ -25,7 +26,7 @@ import io.github.unigrad.spec.Spec;
  * {@code ftrl} preset builds it, alone in its chain (it needs the learning rate inside the formula, as
  * Schedule-Free does). Double only: it reads the parameters, which DL4J's updater never sees.
  */
-final class FtrlProximal implements Transform {
+final class FtrlProximal extends SpecIdentified implements Transform {
     private final double lrPower;
     private final double initialAccumulator;
     private final double l1;

@@ -1,6 +1,7 @@
 package io.github.unigrad.optim;
 
 import io.github.unigrad.spec.Spec;
+import io.github.unigrad.spec.SpecIdentified;
 
 /**
  * The proximal step of the elastic-net penalty λ1‖θ‖₁ + (λ2/2)‖θ‖², applied after the rule's step
@@ -35,7 +36,7 @@ import io.github.unigrad.spec.Spec;
  * learning rate. The dense step catches up too (nothing to do after dense steps).
  * Spec: {@code prox_l1(l1, l2=0)}.
  */
-public final class ProxL1 implements Transform {
+public final class ProxL1 extends SpecIdentified implements Transform {
     private final double l1;
     private final double l2;
 
