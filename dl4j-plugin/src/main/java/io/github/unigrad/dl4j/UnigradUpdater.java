@@ -18,10 +18,11 @@ import java.util.Objects;
 
 /**
  * Any optimiser of the Unigrad catalogue as a DL4J {@link IUpdater}, configured by its spec:
- * {@code .updater(new UnigradUpdater("adam(lr=1e-3)"))}. Optimisers with decoupled weight decay
- * (AdamW, Lion with {@code weightDecay > 0}) need the parameters, which a DL4J updater never sees:
- * configure those with {@link UnigradUpdaters#configure}, which pairs the updater with DL4J's
- * {@code WeightDecay(coeff, applyLR=true)}; this constructor refuses them.
+ * {@code .updater(new UnigradUpdater("adam(lr=1e-3)"))}. Optimisers with weight decay (decoupled:
+ * AdamW, Lion; added to the gradient: the {@code weightDecay} of sgd, adam, adagrad, rmsprop, ...) need the
+ * parameters, which a DL4J updater never sees: configure those with {@link UnigradUpdaters#configure},
+ * which pairs the updater with DL4J's {@code WeightDecay(coeff, applyLR=true)} or
+ * {@code L2Regularization(coeff)}; this constructor refuses them.
  *
  * <p><b>State.</b> {@code stateSize(n) = slabs · n}; all state lives in DL4J's updater-state view
  * (slab k at {@code [k·n, (k+1)·n)}), and the step index is DL4J's {@code iteration}, so
@@ -106,9 +107,10 @@ public final class UnigradUpdater implements IUpdater {
             throw new IllegalArgumentException(optimiser.spec() + " reads the parameters beyond a weight-decay term, and a"
                     + " DL4J updater never sees them (a GradientUpdater gets the gradient only); it cannot run in DL4J");
         }
-        throw new IllegalArgumentException(optimiser.spec() + " reads the parameters (decoupled weight decay), which a"
+        throw new IllegalArgumentException(optimiser.spec() + " reads the parameters (weight decay), which a"
                 + " DL4J updater never sees; configure it with UnigradUpdaters.configure(builder, \"" + optimiser.spec()
-                + "\"), which adds the decay as DL4J's WeightDecay(coeff, applyLR=true)");
+                + "\"), which adds the decay as DL4J's WeightDecay(coeff, applyLR=true) when decoupled (adamw, lion)"
+                + " or L2Regularization(coeff) when added to the gradient (sgd, adam, ... weightDecay)");
     }
 
     /** The canonical optimiser spec. */

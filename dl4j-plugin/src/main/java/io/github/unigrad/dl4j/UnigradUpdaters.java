@@ -10,6 +10,7 @@ import org.deeplearning4j.nn.conf.graph.GraphVertex;
 import org.deeplearning4j.nn.conf.graph.LayerVertex;
 import org.deeplearning4j.nn.conf.layers.BaseLayer;
 import org.deeplearning4j.nn.conf.layers.Layer;
+import org.nd4j.autodiff.samediff.TrainingConfig;
 import org.nd4j.linalg.learning.regularization.L2Regularization;
 import org.nd4j.linalg.learning.regularization.Regularization;
 import org.nd4j.linalg.learning.regularization.WeightDecay;
@@ -26,8 +27,9 @@ import java.util.List;
  *   <li>decoupled decay (AdamW's and Lion's {@code weightDecay}) becomes
  *       {@code WeightDecay(coeff, applyLR=true)}, which DL4J adds after the updater as exactly
  *       {@code lr_t · coeff · θ};</li>
- *   <li>decay added to the gradient (PyTorch SGD's {@code weightDecay} with momentum) becomes
- *       {@code L2Regularization(coeff)}, which DL4J adds to the gradient before the updater.</li>
+ *   <li>decay added to the gradient (PyTorch's coupled {@code weightDecay} of {@code sgd}, {@code adam},
+ *       {@code adagrad}, {@code rmsprop}, ...) becomes {@code L2Regularization(coeff)}, which DL4J adds to the
+ *       gradient before the updater.</li>
  * </ul>
  * The updater then runs the optimiser without the term (a {@code chain(...)} spec). Setting both
  * halves in one call means neither can be forgotten; {@link UnigradUpdater}'s constructor refuses
@@ -35,7 +37,8 @@ import java.util.List;
  * is more than one such term.
  *
  * <p><b>Where to call it.</b> On a built {@link MultiLayerConfiguration} or
- * {@link ComputationGraphConfiguration} (every layer with parameters), or on one layer's builder.
+ * {@link ComputationGraphConfiguration} (every layer with parameters), on one layer's builder, or on a SameDiff
+ * {@link TrainingConfig.Builder}.
  * On the network-wide {@link NeuralNetConfiguration.Builder} it sets the updater and an L2 term but
  * refuses decoupled decay: DL4J 1.0.0-M2.1 puts a network-wide {@code WeightDecay} into every layer
  * twice ({@code copyConfigToLayer}, then {@code LayerValidation.configureBaseLayer}, which
@@ -122,6 +125,16 @@ public final class UnigradUpdaters {
             }
         }
         return conf;
+    }
+
+    /**
+     * Sets the updater for {@code spec}, and its weight decay if any, on a SameDiff training configuration: the decay
+     * becomes {@code TrainingConfig}'s {@code WeightDecay(coeff, applyLR=true)} or {@code L2Regularization(coeff)},
+     * which SameDiff applies to every trainable variable (replacing the L2 and weight-decay terms set so far).
+     */
+    public static TrainingConfig.Builder configure(TrainingConfig.Builder builder, String spec) {
+        Plan plan = plan(spec);
+        return builder.updater(plan.updater()).regularization(plan.regularization(null));
     }
 
     private static void apply(Plan plan, Layer layer) {

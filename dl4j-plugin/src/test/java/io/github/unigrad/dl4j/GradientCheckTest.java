@@ -75,6 +75,10 @@ class GradientCheckTest {
         c.add(new Case("categorical_cross_entropy", Activation.SOFTMAX, 3, Labels.ONE_HOT, false));
         c.add(new Case("poisson_nll(logInput=false)", Activation.SIGMOID, 3, Labels.POSITIVE, true));
         c.add(new Case("squared_hinge", Activation.TANH, 3, Labels.PLUS_MINUS, true));
+        // PyTorch's options, beyond DL4J's combinations
+        c.add(new Case("binary_cross_entropy(posWeight=[0.5, 2, 3])", Activation.SIGMOID, 3, Labels.BINARY, true));
+        c.add(new Case("multi_margin(p=2, weights=[1, 2, 0.5])", Activation.TANH, 3, Labels.ONE_HOT, false));
+        c.add(new Case("multi_margin(p=2, margin=0.5)", Activation.IDENTITY, 3, Labels.CLASS_INDEX, false));
         return c;
     }
 

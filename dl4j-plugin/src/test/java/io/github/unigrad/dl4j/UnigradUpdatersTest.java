@@ -86,6 +86,20 @@ class UnigradUpdatersTest {
         trainAndCompare(reference, ours);
     }
 
+    /** PyTorch's coupled Adam weight decay is DL4J's Adam with L2 (both: g + λθ before the rule). */
+    @Test
+    void adamsCoupledWeightDecayIsDl4jAdamWithL2() {
+        assertThat(UnigradUpdaters.plan("adam(lr=0.01, weightDecay=0.05)").decay())
+                .satisfies(d -> assertThat(d.decoupled()).isFalse()).satisfies(d -> assertThat(d.coefficient()).isEqualTo(0.05));
+        MultiLayerNetwork builtin = Nets.init(Nets.mlp(DataType.DOUBLE, new LossMCXENT(), b -> b.updater(new Adam(0.01)).l2(0.05).l2Bias(0.05)));
+        MultiLayerNetwork ours = Nets.init(UnigradUpdaters.configure(Nets.mlp(DataType.DOUBLE, new LossMCXENT(), new Sgd(0.5)),
+                "adam(lr=0.01, weightDecay=0.05, epsilonHat=true)"));
+        assertThat(((BaseLayer) ours.getLayer(0).conf().getLayer()).getRegularization()).containsExactly(new L2Regularization(0.05));
+        trainAndCompare(builtin, ours);
+        assertThatThrownBy(() -> new UnigradUpdater("adam(lr=0.01, weightDecay=0.05)"))
+                .hasMessageContaining("L2Regularization(coeff)").hasMessageContaining("UnigradUpdaters.configure");
+    }
+
     @Test
     void plainSgdWeightDecayMatchesDl4jSgdWithL2() {
         MultiLayerNetwork builtin = Nets.init(Nets.mlp(DataType.DOUBLE, new LossMCXENT(), b -> b.updater(new Sgd(0.1)).l2(0.05).l2Bias(0.05)));
@@ -132,7 +146,8 @@ class UnigradUpdatersTest {
     @Test
     void theUpdaterAloneRefusesAnOptimiserThatReadsTheParameters() {
         assertThatThrownBy(() -> new UnigradUpdater("adamw(lr=0.01)"))
-                .hasMessageContaining("reads the parameters (decoupled weight decay)")
+                .hasMessageContaining("reads the parameters (weight decay)")
+                .hasMessageContaining("WeightDecay(coeff, applyLR=true) when decoupled")
                 .hasMessageContaining("UnigradUpdaters.configure(builder, \"adamw(");
     }
 

@@ -6,7 +6,9 @@ import io.github.unigrad.spec.Spec;
 /**
  * Binary cross-entropy (log loss), one independent binary problem per output (several outputs =
  * multi-label). With the smoothed target {@code y' = (1 - ε) y + ε/2} and positive-class weight {@code w+}:
- * {@code f = -(w+ y' log p + (1 - y') log(1 - p))}.
+ * {@code f = -(w+ y' log p + (1 - y') log(1 - p))}. {@code posWeight} is one {@code w+} for every output or
+ * one per output ({@code posWeight=[w_1, …, w_K]}, PyTorch's {@code pos_weight} vector broadcast over the
+ * batch: output {@code j} uses {@code w_j}); a list of one is the scalar form.
  * <ul>
  *   <li>{@code fromLogits=true} ({@link InputForm#SIGMOID_LOGITS}, {@code p = σ(z)}):
  *       {@code f = w+ y' softplus(-z) + (1 - y') softplus(z)}, {@code ∂f/∂z = (1 - y') σ(z) - w+ y' σ(-z)}
@@ -29,17 +31,34 @@ import io.github.unigrad.spec.Spec;
  */
 public final class BinaryCrossEntropy extends ElementwiseLoss {
     private final boolean fromLogits;
-    private final double posWeight;
+    private final double[] posWeight;
     private final double clip;
     private final double labelSmoothing;
 
-    public BinaryCrossEntropy(boolean fromLogits, double posWeight, double clip, double labelSmoothing,
+    /**
+     * @param posWeight the positive-class weight: one for every output, or one per output
+     */
+    public BinaryCrossEntropy(boolean fromLogits, double[] posWeight, double clip, double labelSmoothing,
                               double[] outputWeights) {
         super(fromLogits ? InputForm.SIGMOID_LOGITS : InputForm.PROBABILITIES, outputWeights, false);
         this.fromLogits = fromLogits;
-        this.posWeight = posWeight;
+        this.posWeight = posWeight.clone();
         this.clip = clip;
         this.labelSmoothing = labelSmoothing;
+    }
+
+    /** The length of {@code weights=[...]}, else of a per-output {@code posWeight=[...]}, else 0. */
+    @Override
+    public int fixedOutputs() {
+        double[] weights = outputWeights();
+        return weights != null ? weights.length : posWeight.length == 1 ? 0 : posWeight.length;
+    }
+
+    @Override
+    protected void checkShape(LossBatch batch) {
+        if (posWeight.length > 1) {
+            requireWeightCount(posWeight, batch.cols(), "positive-class");
+        }
     }
 
     @Override
@@ -49,8 +68,9 @@ public final class BinaryCrossEntropy extends ElementwiseLoss {
 
     @Override
     protected void elements(double[] y, int yo, double[] x, int xo, double[] v, double[] g, int go, int n) {
+        boolean perOutput = posWeight.length > 1;
         for (int j = 0; j < n; j++) {
-            double pos = posWeight * Numerics.smooth(y[yo + j], labelSmoothing, 2);
+            double pos = posWeight[perOutput ? j : 0] * Numerics.smooth(y[yo + j], labelSmoothing, 2);
             double neg = 1 - Numerics.smooth(y[yo + j], labelSmoothing, 2);
             double z = x[xo + j];
             if (fromLogits) {
@@ -68,7 +88,8 @@ public final class BinaryCrossEntropy extends ElementwiseLoss {
 
     @Override
     public Spec spec() {
-        return withWeights(Spec.of("binary_cross_entropy").with("fromLogits", fromLogits).with("posWeight", posWeight)
+        return withWeights(Spec.of("binary_cross_entropy").with("fromLogits", fromLogits).with("posWeight",
+                posWeight.length == 1 ? (Object) posWeight[0] : posWeight)
                 .with("clip", clip).with("labelSmoothing", labelSmoothing));
     }
 }

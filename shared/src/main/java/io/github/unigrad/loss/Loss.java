@@ -24,6 +24,15 @@ public interface Loss extends SpecDescribed {
         return spec().name();
     }
 
+    /**
+     * How many prediction columns the loss's per-output (or per-class) hyperparameters fix, the length of its
+     * {@code weights=[...]} by default, or 0 when they fix none. A host that checks a loss on a probe example
+     * before training (Tribuo's objectives) gives the probe this many outputs.
+     */
+    default int fixedOutputs() {
+        return spec().named().get("weights") instanceof java.util.List<?> list ? list.size() : 0;
+    }
+
     /** What the predictions are (logits for a softmax, probabilities, plain values). */
     InputForm inputForm();
 

@@ -33,8 +33,8 @@ public final class Losses {
                             p.integer("ignoreIndex", -1, Integer.MIN_VALUE + 1, Integer.MAX_VALUE)))
             .add("categorical_cross_entropy", "-Σ_j c_j y_j log clip(p_j, c, 1-c), on probabilities",
                     p -> new CategoricalCrossEntropy(p.real("clip", 1e-10, CLIP), weights(p)))
-            .add("binary_cross_entropy", "Σ_j c_j [w+ y' softplus(-z) + (1-y') softplus(z)], y' = (1-ε) y + ε/2; or on"
-                    + " clipped probabilities", Losses::binaryCrossEntropy)
+            .add("binary_cross_entropy", "Σ_j c_j [w+_j y' softplus(-z) + (1-y') softplus(z)], y' = (1-ε) y + ε/2; or on"
+                    + " clipped probabilities; posWeight one or per output", Losses::binaryCrossEntropy)
             .alias("log_loss", "binary_cross_entropy")
             .add("mse", "(1/K) Σ_j c_j d_j²", p -> new SquaredError(true, weights(p)))
             .add("l2", "Σ_j c_j d_j²", p -> new SquaredError(false, weights(p)))
@@ -58,6 +58,8 @@ public final class Losses {
                     p -> new Hinge(true, false, margin(p), weights(p)))
             .add("multiclass_hinge", "max(0, max_{j≠y} x_j + m - x_y) (Crammer–Singer)",
                     p -> new MulticlassHinge(margin(p)))
+            .add("multi_margin", "(w_y/K) Σ_{j≠y} max(0, m - x_y + x_j)^p, p ∈ {1, 2} (Weston–Watkins, PyTorch"
+                    + " MultiMarginLoss)", p -> new MultiMargin(p.integer("p", 1, 1, 2), margin(p), weights(p)))
             .add("multilabel_hinge", "Σ_j c_j max(0, m - (2y_j - 1) x_j), y ∈ {0, 1}",
                     p -> new Hinge(false, true, margin(p), weights(p)))
             .add("focal", "Σ_j c_j α_t (1 - p_t)^γ BCE(z_j, y_j), p = σ(z)", Losses::focal)
@@ -99,7 +101,11 @@ public final class Losses {
 
     private static Loss binaryCrossEntropy(Params p) {
         boolean fromLogits = p.bool("fromLogits", true);
-        double posWeight = p.real("posWeight", 1, Range.NON_NEGATIVE);
+        double[] posWeight = p.reals("posWeight", new double[] {1}, Range.NON_NEGATIVE);
+        if (posWeight.length == 0) {
+            throw new SpecException(p.name() + ": posWeight = [] is empty; give one positive-class weight for every"
+                    + " output, or one per output, each in " + Range.NON_NEGATIVE);
+        }
         double clip = p.real("clip", 0, CLIP);
         if (fromLogits && clip > 0) {
             throw new SpecException(p.name() + ": clip = " + Spec.formatNumber(clip) + " applies only to probabilities;"
@@ -239,6 +245,11 @@ public final class Losses {
     }
 
     public static Loss binaryCrossEntropy(boolean fromLogits, double posWeight, double clip, double labelSmoothing) {
+        return binaryCrossEntropy(fromLogits, new double[] {posWeight}, clip, labelSmoothing);
+    }
+
+    /** Binary cross-entropy with one positive-class weight per output (PyTorch's {@code pos_weight} vector). */
+    public static Loss binaryCrossEntropy(boolean fromLogits, double[] posWeight, double clip, double labelSmoothing) {
         return build("binary_cross_entropy", "fromLogits", fromLogits, "posWeight", posWeight, "clip", clip,
                 "labelSmoothing", labelSmoothing);
     }
@@ -301,6 +312,12 @@ public final class Losses {
 
     public static Loss multiclassHinge(double margin) {
         return build("multiclass_hinge", "margin", margin);
+    }
+
+    /** PyTorch's {@code MultiMarginLoss(p, margin, weight)}; {@code classWeights} may be null. */
+    public static Loss multiMargin(int p, double margin, double[] classWeights) {
+        return classWeights == null ? build("multi_margin", "p", p, "margin", margin)
+                : build("multi_margin", "p", p, "margin", margin, "weights", classWeights);
     }
 
     public static Loss multilabelHinge(double margin) {

@@ -20,6 +20,17 @@ import java.util.List;
  * makes it available to both plugins, which build optimisers through {@link #parse} / {@link #build}
  * only. Every preset takes its learning rate as the first positional argument or as {@code lr}, a
  * number or a schedule spec. Each preset's Javadoc is its transforms' (see the classes named below).
+ *
+ * <p><b>Weight decay, coupled or decoupled.</b> The presets whose PyTorch optimiser has a {@code weight_decay}
+ * argument ({@code sgd}, {@code adagrad}, {@code rmsprop}, {@code adam}, {@code amsgrad}, {@code adamax},
+ * {@code nadam}, {@code radam}, {@code adadelta}) take {@code weightDecay=λ} (default 0) with PyTorch's meaning:
+ * L2 regularisation added to the gradient before the rule, {@code g ← g + λθ}, the chain
+ * {@code [add_decayed_weights(λ), rule, scale_by_lr]}. The adaptive rule then rescales the decay with the
+ * gradient, so a coordinate with a large gradient history is barely decayed. {@code adamw} and {@code lion}
+ * instead decay decoupled (Loshchilov and Hutter 2019): {@code [rule, add_decayed_weights(λ), scale_by_lr]},
+ * the update gains exactly {@code η_t λ θ}. {@code adam(weightDecay=λ)} is therefore not
+ * {@code adamw(weightDecay=λ)}; with a zero gradient at {@code θ = 4}, {@code λ = 0.5}, {@code η = 0.1} the first
+ * Adam step moves θ by about 0.1 (Adam's normalised step of {@code g = 2}), AdamW's by {@code 0.1 · 0.5 · 4 = 0.2}.
  */
 public final class Optimisers {
     private static final Transforms.Moments ADAM = new Transforms.Moments(0.9, 0.999, 1e-8);
@@ -29,15 +40,15 @@ public final class Optimisers {
             .add("sgd", "PyTorch SGD: L2 weight decay, momentum with dampening, Nesterov", Optimisers::sgd)
             .add("momentum", "heavy ball: b ← μb + (1-d)g; u = η b", Optimisers::momentum)
             .add("nesterov", "Nesterov momentum: u = η(g + μb), or DL4J's velocity form", Optimisers::nesterov)
-            .add("adagrad", "AdaGrad: G += g²; u = η g/(√G + ε)", Optimisers::adagrad)
-            .add("rmsprop", "RMSProp, plain, centred or with momentum", Optimisers::rmsprop)
-            .add("adam", "Adam (Kingma & Ba 2015): bias-corrected first and second moments", p -> adam(p, "adam", false))
-            .add("amsgrad", "AMSGrad (Reddi et al. 2018): Adam with the running maximum of v", p -> adam(p, "amsgrad", true))
-            .add("adamax", "AdaMax (Kingma & Ba 2015): infinity-norm Adam", Optimisers::adamax)
-            .add("nadam", "Nadam (Dozat 2016): Adam with Nesterov momentum", Optimisers::nadam)
-            .add("adamw", "AdamW (Loshchilov & Hutter 2019): Adam with decoupled weight decay", Optimisers::adamw)
-            .add("radam", "RAdam (Liu et al. 2020): rectified Adam", Optimisers::radam)
-            .add("adadelta", "AdaDelta (Zeiler 2012)", Optimisers::adadelta)
+            .add("adagrad", "AdaGrad: G += g²; u = η g/(√G + ε); weightDecay: L2 on g (PyTorch)", Optimisers::adagrad)
+            .add("rmsprop", "RMSProp, plain, centred or with momentum; weightDecay: L2 on g (PyTorch)", Optimisers::rmsprop)
+            .add("adam", "Adam (Kingma & Ba 2015): bias-corrected first and second moments; weightDecay: L2 on g", p -> adam(p, "adam", false))
+            .add("amsgrad", "AMSGrad (Reddi et al. 2018): Adam with the running maximum of v; weightDecay: L2 on g", p -> adam(p, "amsgrad", true))
+            .add("adamax", "AdaMax (Kingma & Ba 2015): infinity-norm Adam; weightDecay: L2 on g", Optimisers::adamax)
+            .add("nadam", "Nadam (Dozat 2016): Adam with Nesterov momentum; weightDecay: L2 on g", Optimisers::nadam)
+            .add("adamw", "AdamW (Loshchilov & Hutter 2019): Adam with decoupled weight decay (u += η λ θ after the rule)", Optimisers::adamw)
+            .add("radam", "RAdam (Liu et al. 2020): rectified Adam; weightDecay: L2 on g", Optimisers::radam)
+            .add("adadelta", "AdaDelta (Zeiler 2012); weightDecay: L2 on g (PyTorch)", Optimisers::adadelta)
             .add("adabelief", "AdaBelief (Zhuang et al. 2020)", Optimisers::adabelief)
             .add("lion", "Lion (Chen et al. 2023): sign of interpolated momentum", Optimisers::lion)
             .add("ftrl", "FTRL-Proximal (McMahan et al. 2013), as TensorFlow/Keras Ftrl: sparse models with l1",
@@ -123,21 +134,14 @@ public final class Optimisers {
     private static Optimiser sgd(Params p) {
         Schedule lr = learningRate(p, 0.01);
         Trace trace = Transforms.trace(p, 0);
-        double wd = p.real("weightDecay", 0, Range.NON_NEGATIVE);
+        double wd = weightDecay(p);
         Spec spec = with(preset("sgd", lr), trace.spec()).with("weightDecay", wd);
         boolean momentum = (Double) trace.spec().named().get("momentum") > 0;
         if (!momentum && (Boolean) trace.spec().named().get("nesterov")) {
             throw new SpecException("sgd: nesterov=true needs momentum > 0 (as PyTorch)");
         }
-        List<Transform> ts = new ArrayList<>();
-        if (wd > 0) {
-            ts.add(new AddDecayedWeights(wd));
-        }
-        if (momentum) {
-            ts.add(trace);
-        }
-        ts.add(ScaleByLearningRate.INSTANCE);
-        return new Chain(spec, lr, ts);
+        List<Transform> ts = momentum ? List.of(trace, ScaleByLearningRate.INSTANCE) : List.of(ScaleByLearningRate.INSTANCE);
+        return new Chain(spec, lr, coupled(wd, ts));
     }
 
     private static Optimiser momentum(Params p) {
@@ -161,26 +165,24 @@ public final class Optimisers {
     private static Optimiser adagrad(Params p) {
         Schedule lr = learningRate(p, 0.01);
         Transform t = Transforms.adagrad(p, 1e-10, 0);
-        return scaled("adagrad", lr, t);
+        return scaledWithL2(p, "adagrad", lr, t);
     }
 
     private static Optimiser rmsprop(Params p) {
         Schedule lr = learningRate(p, 0.01);
         ScaleByRms rms = Transforms.rms(p, 1e-8, 0);
         double mu = p.real("momentum", 0, Range.UNIT_HALF_OPEN);
-        Spec spec = with(preset("rmsprop", lr), rms.spec()).with("momentum", mu);
-        List<Transform> ts = new ArrayList<>(List.of(rms));
-        if (mu > 0) {
-            ts.add(new Trace(mu, 0, false));
-        }
-        ts.add(ScaleByLearningRate.INSTANCE);
-        return new Chain(spec, lr, ts);
+        double wd = weightDecay(p);
+        Spec spec = with(preset("rmsprop", lr), rms.spec()).with("momentum", mu).with("weightDecay", wd);
+        List<Transform> ts = mu > 0 ? List.of(rms, new Trace(mu, 0, false), ScaleByLearningRate.INSTANCE)
+                : List.of(rms, ScaleByLearningRate.INSTANCE);
+        return new Chain(spec, lr, coupled(wd, ts));
     }
 
     private static Optimiser adam(Params p, String name, boolean amsgrad) {
         Schedule lr = learningRate(p, 1e-3);
         ScaleByAdam t = Transforms.adam(p, ADAM, amsgrad);
-        return scaled(name, lr, t, "amsgrad");
+        return scaledWithL2(p, name, lr, t, "amsgrad");
     }
 
     /**
@@ -189,6 +191,31 @@ public final class Optimisers {
      */
     private static Chain scaled(String name, Schedule lr, Transform rule, String... skip) {
         return new Chain(with(preset(name, lr), rule.spec(), skip), lr, List.of(rule, ScaleByLearningRate.INSTANCE));
+    }
+
+    /** Reads PyTorch's coupled {@code weightDecay} (L2 added to the gradient before the rule; default 0). */
+    private static double weightDecay(Params p) {
+        return p.real("weightDecay", 0, Range.NON_NEGATIVE);
+    }
+
+    /** {@code [add_decayed_weights(wd) unless wd = 0, then transforms]}: L2 added to the gradient (PyTorch's weight_decay). */
+    private static List<Transform> coupled(double wd, List<Transform> transforms) {
+        List<Transform> ts = new ArrayList<>();
+        if (wd > 0) {
+            ts.add(new AddDecayedWeights(wd));
+        }
+        ts.addAll(transforms);
+        return ts;
+    }
+
+    /**
+     * {@link #scaled} with PyTorch's coupled weight decay: {@code [add_decayed_weights(wd) unless wd = 0, rule,
+     * scale_by_lr]}, printing {@code weightDecay} last.
+     */
+    private static Chain scaledWithL2(Params p, String name, Schedule lr, Transform rule, String... skip) {
+        double wd = weightDecay(p);
+        Spec spec = with(preset(name, lr), rule.spec(), skip).with("weightDecay", wd);
+        return new Chain(spec, lr, coupled(wd, List.of(rule, ScaleByLearningRate.INSTANCE)));
     }
 
     /** {@code [rule, add_decayed_weights(wd) unless wd = 0, scale_by_lr]}. */
@@ -207,25 +234,25 @@ public final class Optimisers {
     private static Optimiser adamax(Params p) {
         Schedule lr = learningRate(p, 2e-3);
         Transform t = Transforms.adamax(p, 1e-8);
-        return scaled("adamax", lr, t);
+        return scaledWithL2(p, "adamax", lr, t);
     }
 
     private static Optimiser nadam(Params p) {
         Schedule lr = learningRate(p, 2e-3);
         Transform t = Transforms.nadam(p);
-        return scaled("nadam", lr, t);
+        return scaledWithL2(p, "nadam", lr, t);
     }
 
     private static Optimiser radam(Params p) {
         Schedule lr = learningRate(p, 1e-3);
         Transform t = Transforms.radam(p);
-        return scaled("radam", lr, t);
+        return scaledWithL2(p, "radam", lr, t);
     }
 
     private static Optimiser adadelta(Params p) {
         Schedule lr = learningRate(p, 1.0);
         Transform t = Transforms.adadelta(p, 0.9);
-        return scaled("adadelta", lr, t);
+        return scaledWithL2(p, "adadelta", lr, t);
     }
 
     private static Optimiser adabelief(Params p) {

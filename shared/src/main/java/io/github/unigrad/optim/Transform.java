@@ -39,7 +39,7 @@ public interface Transform extends SpecDescribed {
         return 0.0;
     }
 
-    /** True when the transform reads the parameters (decoupled weight decay). */
+    /** True when the transform reads the parameters (weight decay, coupled or decoupled). */
     default boolean needsParameters() {
         return false;
     }

@@ -59,6 +59,10 @@ class LossCatalogueTest {
                 Arguments.of("squared_hinge(margin=0.5)", 3),
                 Arguments.of("multiclass_hinge", 4),
                 Arguments.of("multiclass_hinge(margin=2)", 4),
+                Arguments.of("multi_margin", 4),
+                Arguments.of("multi_margin(p=2, margin=0.5, weights=[1, 2, 0.5, 3])", 4),
+                Arguments.of("multi_margin(margin=2, weights=[0.5, 1, 2, 0])", 4),
+                Arguments.of("binary_cross_entropy(posWeight=[0.5, 3, 1], fromLogits=false)", 3),
                 Arguments.of("multilabel_hinge(margin=1.5)", 3),
                 Arguments.of("focal", 3),
                 Arguments.of("focal(gamma=0.5, alpha=-1)", 3),
@@ -93,7 +97,8 @@ class LossCatalogueTest {
 
     static Stream<String> classIndexSpecs() {
         return Stream.of("softmax_cross_entropy", "softmax_cross_entropy(weights=[1, 2, 0.5], labelSmoothing=0.3,"
-                + " ignoreIndex=1)", "softmax_focal(gamma=2, weights=[1, 0.5, 2])", "multiclass_hinge(margin=0.5)");
+                + " ignoreIndex=1)", "softmax_focal(gamma=2, weights=[1, 0.5, 2])", "multiclass_hinge(margin=0.5)",
+                "multi_margin(p=2, weights=[2, 1, 0.5])", "multi_margin(margin=0.7)");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -142,7 +147,8 @@ class LossCatalogueTest {
 
     static Stream<String> fromLogits() {
         return Stream.of("softmax_cross_entropy", "softmax_cross_entropy(weights=[1, 2, 3], labelSmoothing=0.2)",
-                "binary_cross_entropy", "binary_cross_entropy(posWeight=3, labelSmoothing=0.1)", "focal",
+                "binary_cross_entropy", "binary_cross_entropy(posWeight=3, labelSmoothing=0.1)",
+                "binary_cross_entropy(posWeight=[0.5, 2, 4])", "focal",
                 "focal(gamma=0.5, alpha=-1)", "softmax_focal", "softmax_focal(gamma=0.7)");
     }
 
@@ -299,7 +305,7 @@ class LossCatalogueTest {
                 Losses.binaryCrossEntropy(true, 1, 0, 0), Losses.mse(), Losses.l2(), Losses.mae(), Losses.l1(),
                 Losses.rmse(), Losses.batchRmse(), Losses.mape(), Losses.msle(), Losses.huber(1), Losses.smoothL1(1),
                 Losses.logCosh(), Losses.quantile(0.5), Losses.hinge(1), Losses.squaredHinge(1),
-                Losses.multiclassHinge(1), Losses.multilabelHinge(1), Losses.focal(2, 0.25), Losses.softmaxFocal(2),
+                Losses.multiclassHinge(1), Losses.multiMargin(1, 1, null), Losses.multilabelHinge(1), Losses.focal(2, 0.25), Losses.softmaxFocal(2),
                 Losses.klDivergence(false, 0), Losses.poissonNll(true, 1e-8, false),
                 Losses.gaussianNll(GaussianNll.Variance.RAW, 1e-6, false), Losses.cosineProximity(),
                 Losses.wasserstein(), Losses.tweedie(1.5), Losses.barron(1, 1)))

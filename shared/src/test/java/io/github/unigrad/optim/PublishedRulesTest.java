@@ -380,9 +380,9 @@ class PublishedRulesTest {
     @Test
     void nadamsSpecPrintsItsMomentumDecay() {
         assertThat(Optimisers.parse("nadam(lr=0.01, momentumDecay=0.004)").spec().toString())
-                .isEqualTo("nadam(lr=0.01, b1=0.9, b2=0.999, eps=1e-8, momentumDecay=0.004, dl4j=false)");
+                .isEqualTo("nadam(lr=0.01, b1=0.9, b2=0.999, eps=1e-8, momentumDecay=0.004, dl4j=false, weightDecay=0)");
         assertThat(Optimisers.parse("nadam").spec().toString())
-                .isEqualTo("nadam(lr=0.002, b1=0.9, b2=0.999, eps=1e-8, momentumDecay=0, dl4j=false)");
+                .isEqualTo("nadam(lr=0.002, b1=0.9, b2=0.999, eps=1e-8, momentumDecay=0, dl4j=false, weightDecay=0)");
     }
 
     @Test

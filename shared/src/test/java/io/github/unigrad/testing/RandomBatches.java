@@ -65,7 +65,8 @@ public final class RandomBatches {
     private static void fillTargets(Loss loss, double[] y, int i, int tc, boolean classIndices, Random rnd) {
         int o = i * tc;
         switch (loss.name()) {
-            case "softmax_cross_entropy", "softmax_focal", "multiclass_hinge", "zero_one", "categorical_cross_entropy" -> {
+            case "softmax_cross_entropy", "softmax_focal", "multiclass_hinge", "multi_margin", "zero_one",
+                 "categorical_cross_entropy" -> {
                 if (classIndices) {
                     y[o] = rnd.nextInt(loss.name().equals("zero_one") ? 2 : 3);
                 } else {

@@ -6,7 +6,6 @@ import io.github.unigrad.loss.LossBatch;
 import io.github.unigrad.loss.OutputActivation;
 
 import java.util.Arrays;
-import java.util.List;
 
 /**
  * The three kinds of Tribuo output an objective trains, and which catalogue losses fit each. The
@@ -23,7 +22,7 @@ import java.util.List;
  *   <li>{@link #MULTI_LABEL}: a loss on sigmoid logits or on probabilities (sigmoid applied here),
  *       or a margin loss on values that takes 0/1 targets but refuses a fractional one.</li>
  * </ul>
- * The probe example has as many outputs as the loss has per-output {@code weights}, or 3.
+ * The probe example has as many outputs as the loss's hyperparameters fix ({@link Loss#fixedOutputs()}), or 3.
  */
 enum OutputType {
     LABEL("labels") {
@@ -113,11 +112,10 @@ enum OutputType {
         return new ExampleLoss(loss, activation(loss));
     }
 
-    /** As many outputs as the loss has per-output weights, else 3 (a label probe needs at least 2). */
+    /** As many outputs as the loss's hyperparameters fix, else 3 (a label probe needs at least 2). */
     private static int probeOutputs(Loss loss) {
-        Object weights = loss.spec().named().get("weights");
-        int k = weights instanceof List<?> list ? list.size() : DEFAULT_PROBE_OUTPUTS;
-        return Math.max(k, 1);
+        int k = loss.fixedOutputs();
+        return k > 0 ? k : DEFAULT_PROBE_OUTPUTS;
     }
 
     private static double[] oneHot(int k, int index) {

@@ -10,11 +10,11 @@ import org.tribuo.Trainer;
  * labels, regression or multi-label outputs:
  * <pre>{@code
  * UnigradOptions o = new UnigradOptions();
- * new ConfigurationManager(args, o);      // --unigrad-loss 'huber(delta=2)' --unigrad-optimiser 'adagrad(lr=0.1)'
+ * new ConfigurationManager(args, o);      // --unigrad-objective 'huber(delta=2)' --unigrad-optimiser 'adagrad(lr=0.1)'
  * Trainer<Regressor> trainer = o.regressionTrainer();
  * }</pre>
  * The specs are checked when a trainer or component is built, with the same messages as in XML
- * configuration. Without {@code --unigrad-loss}, each output type gets its usual loss
+ * configuration. Without {@code --unigrad-objective}, each output type gets its usual loss
  * ({@value #DEFAULT_LABEL_LOSS}, {@value #DEFAULT_REGRESSION_LOSS}, {@value #DEFAULT_MULTI_LABEL_LOSS}).
  */
 public final class UnigradOptions implements Options {
@@ -22,7 +22,7 @@ public final class UnigradOptions implements Options {
     public static final String DEFAULT_REGRESSION_LOSS = "mse";
     public static final String DEFAULT_MULTI_LABEL_LOSS = "binary_cross_entropy";
 
-    @Option(longName = "unigrad-loss", usage = "The loss, as a Unigrad spec, e.g. 'softmax_focal(gamma=2)'. Defaults to "
+    @Option(longName = "unigrad-objective", usage = "The loss, as a Unigrad spec, e.g. 'softmax_focal(gamma=2)'. Defaults to "
             + DEFAULT_LABEL_LOSS + " (labels), " + DEFAULT_REGRESSION_LOSS + " (regression), " + DEFAULT_MULTI_LABEL_LOSS
             + " (multi-label).")
     public String loss;

@@ -49,7 +49,7 @@ class CatalogueSweepTest {
     void everyLossTrainsLabelsOrIsRefusedClearly() {
         Set<String> fit = accepted(UnigradLabelObjective::new);
         System.out.println("LOSSES for labels: " + fit);
-        assertThat(fit).contains("softmax_cross_entropy", "categorical_cross_entropy", "multiclass_hinge", "softmax_focal",
+        assertThat(fit).contains("softmax_cross_entropy", "categorical_cross_entropy", "multiclass_hinge", "multi_margin", "softmax_focal",
                 "binary_cross_entropy", "focal").doesNotContain("mse", "huber", "zero_one", "hinge", "gaussian_nll");
         Dataset<Label> data = TestData.iris();
         for (String name : fit) {

@@ -23,7 +23,7 @@ class UnigradOptionsTest {
 
     @Test
     void theCommandLineNamesTheLossAndOptimiserBySpec() {
-        UnigradOptions o = parse("--unigrad-loss", "l2(weights=[0.5])", "--unigrad-optimiser", "adam(lr=0.02)",
+        UnigradOptions o = parse("--unigrad-objective", "l2(weights=[0.5])", "--unigrad-optimiser", "adam(lr=0.02)",
                 "--unigrad-epochs", "2", "--unigrad-seed", "7");
         assertThat(o.regressionObjective().lossSpec()).isEqualTo("l2(weights=[0.5])");
         assertThat(o.optimiser().optimiser().spec().toString()).startsWith("adam(lr=0.02");
@@ -38,7 +38,7 @@ class UnigradOptionsTest {
 
     @Test
     void factorsSelectAFactorizationMachine() {
-        UnigradOptions o = parse("--unigrad-loss", "mse", "--unigrad-fm-factors", "4");
+        UnigradOptions o = parse("--unigrad-objective", "mse", "--unigrad-fm-factors", "4");
         assertThat(o.regressionTrainer()).isInstanceOf(FMRegressionTrainer.class);
     }
 
@@ -54,7 +54,7 @@ class UnigradOptionsTest {
     void aBadSpecOnTheCommandLineIsReportedClearly() {
         UnigradOptions o = parse("--unigrad-optimiser", "adamw(lr=");
         assertThatThrownBy(o::optimiser).isInstanceOf(PropertyException.class).hasMessageContaining("adamw(lr=");
-        UnigradOptions l = parse("--unigrad-loss", "mse");
+        UnigradOptions l = parse("--unigrad-objective", "mse");
         assertThatThrownBy(l::labelTrainer).isInstanceOf(PropertyException.class).hasMessageContaining("cannot train labels");
     }
 }
