@@ -102,6 +102,9 @@ public abstract class AbstractLoss extends SpecIdentified implements Loss {
      */
     protected final void requireTargetsIn(LossBatch batch, Range range, String domain) {
         double[] t = batch.targets();
+        if (allIn(t, range)) {
+            return;
+        }
         for (int k = 0; k < t.length; k++) {
             if (!range.contains(t[k]) && !isMasked(batch, k)) {
                 throw outOfDomain(batch, k, domain);
@@ -109,9 +112,15 @@ public abstract class AbstractLoss extends SpecIdentified implements Loss {
         }
     }
 
-    /** Rejects a prediction outside {@code range} (or NaN), naming the example, output and value. */
+    /**
+     * Rejects a prediction outside {@code range} (or NaN), naming the example, output and value: a loss defined on
+     * a domain never returns a value and a gradient computed outside it (which would disagree, or hide a NaN).
+     */
     protected final void requirePredictionsIn(LossBatch batch, Range range, String domain) {
         double[] x = batch.predictions();
+        if (allIn(x, range)) {
+            return;
+        }
         int cols = batch.cols();
         for (int k = 0; k < x.length; k++) {
             if (!range.contains(x[k]) && !isMasked(batch, k)) {
@@ -119,6 +128,21 @@ public abstract class AbstractLoss extends SpecIdentified implements Loss {
                         + k % cols + " is " + x[k] + "; " + name() + " needs " + domain);
             }
         }
+    }
+
+    /**
+     * Whether every value of {@code a} lies in {@code range} (no NaN): its minimum and maximum do, an interval being
+     * convex. One branch-free pass ({@link Math#min} and {@link Math#max} keep NaN); only when it fails do the callers
+     * look, entry by entry, for an unmasked culprit (masked padding may lie outside the domain).
+     */
+    private static boolean allIn(double[] a, Range range) {
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        for (double v : a) {
+            min = Math.min(min, v);
+            max = Math.max(max, v);
+        }
+        return a.length == 0 || range.contains(min) && range.contains(max);
     }
 
     /** Whether flat index {@code k} of an array shaped like the predictions is masked (or of a weight-0 example). */

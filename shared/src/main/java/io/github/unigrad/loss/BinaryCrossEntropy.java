@@ -26,7 +26,8 @@ import io.github.unigrad.spec.Spec;
  *       clamps the log at -100). Terms whose coefficient is 0 are skipped, so {@code p = y ∈ {0, 1}} gives 0.</li>
  * </ul>
  * {@code clip} applies only to probabilities (a {@code clip > 0} with {@code fromLogits=true} is rejected at
- * parse time). Domain: targets in [0, 1] (checked). Source: the Bernoulli likelihood; label smoothing from
+ * parse time). Domain: targets in [0, 1]; with {@code fromLogits=false}, probabilities in [0, 1] (both checked,
+ * naming the example: a probability outside [0, 1], or NaN, is an error, whatever the clip). Source: the Bernoulli likelihood; label smoothing from
  * Szegedy et al. (2016); positive weighting as in PyTorch.
  */
 public final class BinaryCrossEntropy extends ElementwiseLoss {
@@ -64,6 +65,10 @@ public final class BinaryCrossEntropy extends ElementwiseLoss {
     @Override
     protected void checkTargets(LossBatch batch) {
         requireTargetsIn(batch, Range.UNIT, "targets in [0, 1]");
+        if (!fromLogits) {
+            requirePredictionsIn(batch, Range.UNIT, "probabilities in [0, 1] with fromLogits=false (use a sigmoid output,"
+                    + " or fromLogits=true on logits)");
+        }
     }
 
     @Override

@@ -13,7 +13,8 @@ import io.github.unigrad.spec.Spec;
  * DL4J clips at {@code 1e-10} only when the activation is softmax, so {@code clip=1e-10} (the default)
  * reproduces MCXENT + softmax when the plugin applies the softmax, and {@code clip=0} reproduces MCXENT with
  * any other activation. Prefer {@code softmax_cross_entropy} (from logits) with a softmax output: it is
- * exact where probabilities underflow. Domain: targets in [0, 1] (checked). Source: Shannon's cross-entropy;
+ * exact where probabilities underflow. Domain: targets and probabilities in [0, 1] (both checked, naming the example:
+ * a probability outside [0, 1], or NaN, is an error, whatever the clip). Source: Shannon's cross-entropy;
  * the multinomial likelihood.
  */
 public final class CategoricalCrossEntropy extends ElementwiseLoss {
@@ -27,6 +28,8 @@ public final class CategoricalCrossEntropy extends ElementwiseLoss {
     @Override
     protected void checkTargets(LossBatch batch) {
         requireTargetsIn(batch, Range.UNIT, "targets in [0, 1] (one-hot or probabilities)");
+        requirePredictionsIn(batch, Range.UNIT, "probabilities in [0, 1] (use a softmax output, or softmax_cross_entropy"
+                + " on logits)");
     }
 
     @Override

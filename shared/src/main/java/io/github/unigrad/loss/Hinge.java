@@ -15,7 +15,8 @@ import io.github.unigrad.spec.Spec;
  * </ul>
  * At the margin ({@code u = 0}) the subgradient 0 is returned, exactly as DL4J (its mask maps {@code u = 0}
  * to 0) and Tribuo ({@code score < margin} is strict) do. Summed over outputs, as both frameworks do (Keras
- * averages over them). Domain: predictions any real; targets exactly ±1 (0/1 for multilabel_hinge), checked.
+ * averages over them). A NaN score gives a NaN value and gradient (the {@code max} is {@link Math#max}, which
+ * keeps NaN). Domain: predictions any real; targets exactly ±1 (0/1 for multilabel_hinge), checked.
  */
 public final class Hinge extends ElementwiseLoss {
     private final boolean squared;
@@ -44,14 +45,9 @@ public final class Hinge extends ElementwiseLoss {
     protected void elements(double[] y, int yo, double[] x, int xo, double[] v, double[] g, int go, int n) {
         for (int j = 0; j < n; j++) {
             double t = zeroOneTargets ? 2 * y[yo + j] - 1 : y[yo + j];
-            double u = margin - t * x[xo + j];
-            if (u > 0) {
-                v[j] = squared ? u * u : u;
-                g[go + j] = squared ? -2 * t * u : -t;
-            } else {
-                v[j] = 0;
-                g[go + j] = 0;
-            }
+            double h = Math.max(margin - t * x[xo + j], 0); // Math.max keeps a NaN score: NaN in, NaN out
+            v[j] = squared ? h * h : h;
+            g[go + j] = (squared ? -2 * t * h : -t * Math.signum(h)) + 0.0; // + 0.0: no -0 where the hinge is flat
         }
     }
 

@@ -19,7 +19,8 @@ import io.github.unigrad.spec.Spec;
  * Gradient: {@code ∂/∂p = -c_j q' / p'}, the derivative at the clipped point, not zeroed where the clip is
  * active. DL4J's LossKLD gradient is {@code -q/p} with neither clipped: it differs from this one (by
  * {@code (c - q)/p}) only where its own clip changes its score, i.e. it is not the derivative of its score
- * there. Domain: targets in [0, 1] (logTarget false) or [-inf, 0] (true), checked. Source: Kullback &amp;
+ * there. Domain: targets in [0, 1] (logTarget false) or [-inf, 0] (true); predicted probabilities in [0, 1]; all
+ * checked, naming the example (a NaN prediction is an error). Source: Kullback &amp;
  * Leibler (1951), "On information and sufficiency".
  */
 public final class KlDivergence extends ElementwiseLoss {
@@ -40,6 +41,7 @@ public final class KlDivergence extends ElementwiseLoss {
         } else {
             requireTargetsIn(batch, Range.UNIT, "probability targets in [0, 1]");
         }
+        requirePredictionsIn(batch, Range.UNIT, "predicted probabilities in [0, 1] (use a softmax output)");
     }
 
     @Override

@@ -7,7 +7,8 @@ import java.util.Arrays;
  * predictions each ({@code predictions[i*cols + j]}), their targets ({@code targetCols} per
  * example: usually {@code cols}, or 1 for class indices, or what the loss declares), an optional
  * weight per example ({@code exampleWeights[i] ≥ 0}; a 0/1 example mask is a weight), and an
- * optional mask per output ({@code outputMask[i*cols + j]}, same shape as the predictions).
+ * optional mask per output ({@code outputMask[i*cols + j]}, same shape as the predictions, each value finite
+ * and {@code ≥ 0}, as the weights: a NaN mask value is refused like a NaN weight).
  *
  * <p>The arrays are used as they are, not copied: a batch is a view for one call.
  */
@@ -33,15 +34,11 @@ public final class LossBatch {
         requireLength("targets", targets, (long) rows * targetCols, rows + " x " + targetCols);
         if (exampleWeights != null) {
             requireLength("example weights", exampleWeights, rows, rows + " (one per example)");
-            for (int i = 0; i < rows; i++) {
-                if (!(exampleWeights[i] >= 0) || Double.isInfinite(exampleWeights[i])) {
-                    throw new IllegalArgumentException("example weight " + (firstRow + i) + " is " + exampleWeights[i]
-                            + "; weights must be finite and >= 0");
-                }
-            }
+            requireWeights(exampleWeights, 1, firstRow, "example weight ", "weights");
         }
         if (outputMask != null) {
             requireLength("output mask", outputMask, (long) rows * cols, rows + " x " + cols + " (the predictions' shape)");
+            requireWeights(outputMask, cols, firstRow, "output mask of example ", "mask values");
         }
         this.rows = rows;
         this.cols = cols;
@@ -51,6 +48,28 @@ public final class LossBatch {
         this.exampleWeights = exampleWeights;
         this.outputMask = outputMask;
         this.firstRow = firstRow;
+    }
+
+    /**
+     * Rejects a weight (or mask value) that is NaN, infinite or negative, naming its example (and output when
+     * {@code cols > 1}). A branch-free min/max pass first; the culprit is looked for only when it fails.
+     */
+    private static void requireWeights(double[] w, int cols, int firstRow, String what, String plural) {
+        double min = 0;
+        double max = 0;
+        for (double v : w) {
+            min = Math.min(min, v);
+            max = Math.max(max, v);
+        }
+        if (min == 0 && max < Double.POSITIVE_INFINITY) {
+            return;
+        }
+        for (int k = 0; k < w.length; k++) {
+            if (!(w[k] >= 0) || w[k] == Double.POSITIVE_INFINITY) {
+                throw new IllegalArgumentException(what + (firstRow + k / cols) + (cols > 1 ? ", output " + k % cols : "")
+                        + " is " + w[k] + "; " + plural + " must be finite and >= 0");
+            }
+        }
     }
 
     private static void requireLength(String what, double[] a, long expected, String shape) {

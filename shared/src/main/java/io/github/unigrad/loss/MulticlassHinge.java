@@ -14,7 +14,8 @@ import java.util.Arrays;
  * (value 0), otherwise 0. Tribuo logs {@code -L_i} and returns {@code m (e_y - e_p)}, the negated gradient
  * times the margin: identical at the default margin 1; for another margin Tribuo's step is scaled by
  * {@code m}, this one is the derivative of the loss. Targets: one class index per example, or a one-hot /
- * dense row (its first largest entry is the class). Single outputs cannot be masked. Domain: scores any
+ * dense row (its first largest entry is the class). Single outputs cannot be masked. A NaN score gives
+ * the example a NaN value and gradient. Domain: scores any
  * real. Source: Crammer &amp; Singer (2001), "On the algorithmic implementation of multiclass kernel-based
  * vector machines", JMLR.
  */
@@ -45,6 +46,11 @@ public final class MulticlassHinge extends RowLoss {
                 p = j;
                 best = s;
             }
+        }
+        if (Double.isNaN(Numerics.nanOrZero(z, o, k))) {
+            // the comparisons above skip a NaN score; the example's value and gradient are NaN instead
+            Arrays.fill(g, go, go + k, Double.NaN);
+            return Double.NaN;
         }
         Arrays.fill(g, go, go + k, 0.0);
         if (p == y) {

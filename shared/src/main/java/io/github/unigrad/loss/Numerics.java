@@ -129,6 +129,24 @@ final class Numerics {
         return best;
     }
 
+    /**
+     * 0 for every {@code v} but NaN, NaN for NaN: {@code min(max(v, 0), 0)}, whose {@link Math#max} and {@link Math#min}
+     * keep a NaN (while a comparison drops it). Added to a gradient that does not depend on {@code v}, it makes a NaN
+     * input give a NaN gradient, without a branch and without turning infinities into NaN (as {@code 0 · v} would).
+     */
+    static double nanOrZero(double v) {
+        return Math.min(Math.max(v, 0), 0);
+    }
+
+    /** {@link #nanOrZero} of a run: 0, or NaN when some {@code x[o, o+n)} is NaN (a max reduction, no branch). */
+    static double nanOrZero(double[] x, int o, int n) {
+        double m = 0;
+        for (int j = o; j < o + n; j++) {
+            m = Math.max(m, x[j]);
+        }
+        return Math.min(m, 0);
+    }
+
     /** {@code v} clipped to {@code [low, high]}. */
     static double clip(double v, double low, double high) {
         return v < low ? low : v > high ? high : v;

@@ -16,7 +16,8 @@ import io.github.unigrad.spec.Spec;
  * (log_input, eps = 1e-8, full), summed instead of averaged over outputs. {@code logInput=false, eps=0} is
  * exactly DL4J's LossPoisson ({@code a - y log a}, summed over outputs) when the plugin applies the same
  * activation. Without {@code full} the value omits {@code log y!} and can be negative (its minimum over the
- * prediction is {@code y - y log y}). Domain: targets ≥ 0; rates {@code x + eps > 0} (else the log is NaN/infinite).
+ * prediction is {@code y - y log y}). Domain: targets ≥ 0; with {@code logInput=false}, rates {@code x ≥ 0}; both checked, naming the example
+ * (a rate of 0 with a positive count and {@code eps = 0} gives value and gradient ∞, consistently).
  * Source: the Poisson likelihood; generalised linear models, McCullagh &amp; Nelder (1989).
  */
 public final class PoissonNll extends ElementwiseLoss {
@@ -35,6 +36,10 @@ public final class PoissonNll extends ElementwiseLoss {
     @Override
     protected void checkTargets(LossBatch batch) {
         requireTargetsIn(batch, Range.NON_NEGATIVE, "counts (targets >= 0)");
+        if (!logInput) {
+            requirePredictionsIn(batch, Range.NON_NEGATIVE, "rates >= 0 with logInput=false (use a softplus or exp output,"
+                    + " or logInput=true)");
+        }
     }
 
     @Override
@@ -44,7 +49,7 @@ public final class PoissonNll extends ElementwiseLoss {
             double z = x[xo + j];
             if (logInput) {
                 double rate = Math.exp(z);
-                v[j] = rate - t * z;
+                v[j] = rate == Double.POSITIVE_INFINITY ? rate : rate - t * z; // e^x dominates y x: not inf - inf
                 g[go + j] = rate - t;
             } else {
                 v[j] = z - Numerics.xlogy(t, z + eps);

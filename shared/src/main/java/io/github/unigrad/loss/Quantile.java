@@ -41,7 +41,7 @@ public final class Quantile extends ElementwiseLoss {
             double tau = quantiles[j % q];
             double d = y[yo + j / q] - x[xo + j];
             v[j] = d >= 0 ? tau * d : (tau - 1) * d;
-            g[go + j] = d > 0 ? -tau : d < 0 ? 1 - tau : 0;
+            g[go + j] = d > 0 ? -tau : d < 0 ? 1 - tau : d - d; // d - d: 0 at the kink, NaN for a NaN d
         }
     }
 

@@ -61,10 +61,16 @@ public final class RootMeanSquaredError extends AbstractLoss {
             weights += b.weight(i);
         }
         double root = weights == 0 ? 0 : Math.sqrt(sum / weights);
-        double share = sum == 0 ? 0 : root / sum;
-        scale(values, 0, values.length, share);
-        if (gradient != null) {
-            scale(gradient, 0, gradient.length, root == 0 ? 0 : 1 / (2 * root * weights));
+        // an overflowed sum: the total is +inf, which the values keep as they are (inf/inf would make them NaN)
+        double share = sum == 0 ? 0 : sum == Double.POSITIVE_INFINITY ? 1 : root / sum;
+        double factor = root == 0 ? 0 : 1 / (2 * root * weights);
+        for (int i = 0; i < b.rows(); i++) {
+            if (b.weight(i) != 0) { // padding keeps value and gradient 0, even when a NaN makes the batch's root NaN
+                values[i] *= share;
+                if (gradient != null) {
+                    scale(gradient, i * cols, cols, factor);
+                }
+            }
         }
     }
 

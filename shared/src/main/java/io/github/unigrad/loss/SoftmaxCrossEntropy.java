@@ -104,7 +104,7 @@ public final class SoftmaxCrossEntropy extends RowLoss {
         for (int j = 0; j < k; j++) {
             g[go + j] = total * g[go + j] - w[wo + j];
         }
-        return value;
+        return value + Numerics.nanOrZero(lse); // NaN when a logit is, even if no term has a weight (an all-zero row)
     }
 
     @Override

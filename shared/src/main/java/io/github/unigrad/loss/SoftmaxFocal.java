@@ -61,7 +61,7 @@ public final class SoftmaxFocal extends RowLoss {
         for (int j = 0; j < k; j++) {
             g[go + j] = scratch[j] - scratch[k + j] * sum;
         }
-        return value;
+        return value + Numerics.nanOrZero(lse); // NaN when a logit is, even if no term has a weight (an all-zero row)
     }
 
     @Override

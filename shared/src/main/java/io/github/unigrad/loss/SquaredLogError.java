@@ -8,8 +8,8 @@ import io.github.unigrad.spec.Spec;
  * {@code L_i = (1/K) Σ_j c_j (log(1 + x_ij) - log(1 + y_ij))²},
  * {@code ∂/∂x = 2 (log(1 + x) - log(1 + y)) / (K (1 + x))}.
  *
- * <p>Domain: targets {@code > -1} (checked, naming the example), predictions {@code > -1} (a prediction at or
- * below -1 gives NaN, as in DL4J; use an activation such as softplus or ReLU). DL4J's LossMSLE computes the
+ * <p>Domain: targets and predictions {@code > -1}, both checked, naming the example (DL4J returns NaN for a
+ * prediction at or below -1; use an activation such as softplus or ReLU). DL4J's LossMSLE computes the
  * same formula as {@code log((1 + x)/(1 + y))}; this class uses {@code log1p(x) - log1p(y)}, which agrees to
  * rounding and stays accurate for small values. Keras' {@code mean_squared_logarithmic_error} clips
  * predictions and targets at {@code 1e-7} from below instead. Source: e.g. the Kaggle / Keras usage for
@@ -25,6 +25,7 @@ public final class SquaredLogError extends ElementwiseLoss {
     @Override
     protected void checkTargets(LossBatch batch) {
         requireTargetsIn(batch, ABOVE_MINUS_ONE, "targets > -1");
+        requirePredictionsIn(batch, ABOVE_MINUS_ONE, "predictions > -1 (use an activation such as softplus or ReLU)");
     }
 
     @Override

@@ -51,8 +51,10 @@ public final class Tweedie extends ElementwiseLoss {
             } else if (p == 2) {
                 v[j] = 2 * (Math.log(mu / t) + t / mu - 1);
             } else {
-                v[j] = 2 * (Math.pow(Math.max(t, 0), 2 - p) / ((1 - p) * (2 - p)) - t * Math.pow(mu, 1 - p) / (1 - p)
-                        + Math.pow(mu, 2 - p) / (2 - p));
+                // μ^{1-p} (μ/(2-p) - y/(1-p)): the last two terms with μ^{1-p} factored out, so that a huge mean
+                // gives +inf rather than inf - inf
+                v[j] = 2 * (Math.pow(Math.max(t, 0), 2 - p) / ((1 - p) * (2 - p))
+                        + Math.pow(mu, 1 - p) * (mu / (2 - p) - t / (1 - p)));
             }
             g[go + j] = 2 * Math.pow(mu, -p) * (mu - t);
         }

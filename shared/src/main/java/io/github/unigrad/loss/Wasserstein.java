@@ -23,7 +23,7 @@ public final class Wasserstein extends ElementwiseLoss {
     protected void elements(double[] y, int yo, double[] x, int xo, double[] v, double[] g, int go, int n) {
         for (int j = 0; j < n; j++) {
             v[j] = y[yo + j] * x[xo + j];
-            g[go + j] = y[yo + j];
+            g[go + j] = y[yo + j] + Numerics.nanOrZero(x[xo + j]); // a NaN score gives a NaN gradient too
         }
     }
 

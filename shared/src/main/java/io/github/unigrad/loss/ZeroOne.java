@@ -14,7 +14,8 @@ import io.github.unigrad.spec.Spec;
  * </ul>
  * It is piecewise constant, so it has no useful gradient: {@link #isDifferentiable()} is false and asking for
  * a gradient throws {@link NotDifferentiableException}, naming the surrogates to train with (hinge, log loss,
- * cross-entropy). Use it to score and evaluate. Single outputs cannot be masked. Source: the classification
+ * cross-entropy). Use it to score and evaluate. Single outputs cannot be masked. A NaN prediction or target
+ * scores NaN (not a silent 0 or 1). Source: the classification
  * error of statistical decision theory; Tribuo reports it as 1 - accuracy.
  */
 public final class ZeroOne extends AbstractLoss {
@@ -42,6 +43,7 @@ public final class ZeroOne extends AbstractLoss {
         int k = b.cols();
         double[] x = b.predictions();
         double[] y = b.targets();
+        int tc = b.targetCols();
         for (int i = 0; i < b.rows(); i++) {
             boolean wrong;
             if (k == 1) {
@@ -49,7 +51,10 @@ public final class ZeroOne extends AbstractLoss {
             } else {
                 wrong = Numerics.argmax(x, i * k, k) != ClassTargets.trueClass(b, i);
             }
-            values[i] = wrong ? b.weight(i) : 0;
+            double w = b.weight(i);
+            // the comparisons skip a NaN; a NaN prediction or target makes the example's score NaN instead
+            double nan = Numerics.nanOrZero(x, i * k, k) + Numerics.nanOrZero(y, i * tc, tc);
+            values[i] = w == 0 ? 0 : (wrong ? w : 0) + nan;
         }
     }
 

@@ -50,6 +50,7 @@ public final class Accumulate extends Wrapper {
 
     @Override
     public void dense(Step step, double[] u, double[] p, int o, double[][] state, int n) {
+        StepArguments.dense(this, slabs(), needsParameters(), u, p, o, state, 0, n);
         double[] acc = state[ownSlab()];
         if (step.inner() == null) {
             for (int j = o, end = o + n; j < end; j++) {
@@ -68,6 +69,7 @@ public final class Accumulate extends Wrapper {
 
     @Override
     public void sparse(Step step, double[] u, int from, int to, int[] idx, double[] p, int o, double[][] state) {
+        StepArguments.sparse(this, slabs(), needsParameters(), u, from, to, idx, p, o, state, 0);
         double[] acc = state[ownSlab()];
         if (step.inner() == null) {
             for (int j = from; j < to; j++) {

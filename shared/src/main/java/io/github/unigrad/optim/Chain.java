@@ -187,6 +187,7 @@ public final class Chain extends SpecIdentified implements Optimiser {
     @Override
     public void dense(Step step, double gradientScale, double updateScale, double[] u, double[] p, int o,
                       double[][] state, int n) {
+        StepArguments.dense(this, slabs(), needsParameters(), u, p, o, state, 0, n);
         Object[] coefficients = step.coefficientsOf(this);
         Scale.by(u, o, o + n, gradientFactor(gradientScale, updateScale));
         for (int l = 0; l < passes.length; l++) {
@@ -200,6 +201,10 @@ public final class Chain extends SpecIdentified implements Optimiser {
     @Override
     public void denseRows(Step step, double gradientScale, double updateScale, double[][] u, double[][] p,
                           double[][][] state, int n) {
+        StepArguments.rows(this, u.length, needsParameters(), p, state);
+        for (int r = 0; r < u.length; r++) {
+            StepArguments.dense(this, slabs(), needsParameters(), u[r], p == null ? null : p[r], 0, state[r], 0, n);
+        }
         Object[] coefficients = step.coefficientsOf(this);
         Scale.rows(u, n, gradientFactor(gradientScale, updateScale));
         for (int l = 0; l < passes.length; l++) {
@@ -213,6 +218,11 @@ public final class Chain extends SpecIdentified implements Optimiser {
     @Override
     public void sparseRows(Step step, double gradientScale, double updateScale, SparseRows u, double[][] p,
                            double[][][] state) {
+        StepArguments.rows(this, u.rows(), needsParameters(), p, state);
+        for (int r = 0, rows = u.rows(); r < rows; r++) {
+            StepArguments.sparse(this, slabs(), needsParameters(), u.values(r), 0, u.count(r), u.indices(r),
+                    p == null ? null : p[r], 0, state[r], 0);
+        }
         Object[] coefficients = step.coefficientsOf(this);
         Scale.rows(u, gradientFactor(gradientScale, updateScale));
         for (int l = 0; l < passes.length; l++) {
@@ -225,6 +235,7 @@ public final class Chain extends SpecIdentified implements Optimiser {
     @Override
     public void sparse(Step step, double gradientScale, double updateScale, double[] u, int from, int to, int[] idx,
                        double[] p, int o, double[][] state) {
+        StepArguments.sparse(this, slabs(), needsParameters(), u, from, to, idx, p, o, state, 0);
         Object[] coefficients = step.coefficientsOf(this);
         Scale.by(u, from, to, gradientFactor(gradientScale, updateScale));
         for (int l = 0; l < passes.length; l++) {
@@ -237,6 +248,7 @@ public final class Chain extends SpecIdentified implements Optimiser {
     /** Each transform's float step: its float kernel, or the widening default for a transform without one. */
     @Override
     public void dense(Step step, float[] u, float[] p, int o, float[][] state, int n) {
+        StepArguments.dense(this, slabs(), needsParameters(), u, p, o, state, 0, n);
         Object[] coefficients = step.coefficientsOf(this);
         for (int l = 0; l < passes.length; l++) {
             int i = passes[l];

@@ -8,7 +8,8 @@ import io.github.unigrad.spec.SpecIdentified;
  * {@code clip_grad_norm_}): {@code u ← u · min(1, max / ‖g‖)}, where {@code ‖g‖} is the L2 norm of
  * the whole incoming gradient, which the adapter supplies through a {@link GradientSummary}.
  * It must therefore come first in a chain. Stateless; sparse and dense steps agree. A gradient
- * whose norm is not finite is left alone (wrap the optimiser in {@code skip_nonfinite} to drop it).
+ * with a NaN or infinite entry is left alone (wrap the optimiser in {@code skip_nonfinite} to drop it); finite
+ * entries of any size are clipped (the norm is overflow-safe, see {@link GradientSummary}).
  * Spec: {@code clip_by_global_norm(max)}.
  */
 public final class ClipByGlobalNorm extends SpecIdentified implements ScaleByFactor {
@@ -26,8 +27,7 @@ public final class ClipByGlobalNorm extends SpecIdentified implements ScaleByFac
     /** The factor {@code min(1, max / ‖g‖)} of this step (1 when the norm is not finite). */
     @Override
     public Object coefficients(Step step) {
-        double norm = step.gradient().norm();
-        return norm > max && Double.isFinite(norm) ? max / norm : 1.0;
+        return step.gradient().clipFactor(max);
     }
 
     @Override

@@ -34,6 +34,7 @@ public final class Lookahead extends Wrapper {
 
     @Override
     public void dense(Step step, double[] u, double[] p, int o, double[][] state, int n) {
+        StepArguments.dense(this, slabs(), needsParameters(), u, p, o, state, 0, n);
         inner.dense(step.inner(), u, p, o, state, n);
         double[] drift = state[ownSlab()];
         if (step.scalar(0) != 0) {
@@ -51,6 +52,7 @@ public final class Lookahead extends Wrapper {
 
     @Override
     public void sparse(Step step, double[] u, int from, int to, int[] idx, double[] p, int o, double[][] state) {
+        StepArguments.sparse(this, slabs(), needsParameters(), u, from, to, idx, p, o, state, 0);
         inner.sparse(step.inner(), u, from, to, idx, p, o, state);
         double[] drift = state[ownSlab()];
         if (step.scalar(0) != 0) {

@@ -63,6 +63,7 @@ public interface Optimiser extends SpecDescribed {
      */
     default void dense(Step step, double gradientScale, double updateScale, double[] u, double[] p, int o,
                        double[][] state, int n) {
+        StepArguments.dense(this, slabs(), needsParameters(), u, p, o, state, 0, n);
         Scale.by(u, o, o + n, gradientScale);
         dense(step, u, p, o, state, n);
         Scale.by(u, o, o + n, updateScale);
@@ -77,6 +78,7 @@ public interface Optimiser extends SpecDescribed {
      */
     default void denseRows(Step step, double gradientScale, double updateScale, double[][] u, double[][] p,
                            double[][][] state, int n) {
+        StepArguments.rows(this, u.length, needsParameters(), p, state);
         for (int r = 0; r < u.length; r++) {
             dense(step, gradientScale, updateScale, u[r], p == null ? null : p[r], 0, state[r], n);
         }
@@ -91,6 +93,7 @@ public interface Optimiser extends SpecDescribed {
      */
     default void sparseRows(Step step, double gradientScale, double updateScale, SparseRows u, double[][] p,
                             double[][][] state) {
+        StepArguments.rows(this, u.rows(), needsParameters(), p, state);
         for (int r = 0, rows = u.rows(); r < rows; r++) {
             sparse(step, gradientScale, updateScale, u.values(r), 0, u.count(r), u.indices(r), p == null ? null : p[r],
                     0, state[r]);
@@ -100,6 +103,7 @@ public interface Optimiser extends SpecDescribed {
     /** The sparse step on the gradient {@code gradientScale · u[from..to)}; see {@link #dense(Step, double, double, double[], double[], int, double[][], int)}. */
     default void sparse(Step step, double gradientScale, double updateScale, double[] u, int from, int to, int[] idx,
                         double[] p, int o, double[][] state) {
+        StepArguments.sparse(this, slabs(), needsParameters(), u, from, to, idx, p, o, state, 0);
         Scale.by(u, from, to, gradientScale);
         sparse(step, u, from, to, idx, p, o, state);
         Scale.by(u, from, to, updateScale);
@@ -166,6 +170,7 @@ public interface Optimiser extends SpecDescribed {
      * the widening default.
      */
     default void dense(Step step, float[] u, float[] p, int o, float[][] state, int n) {
+        StepArguments.dense(this, slabs(), needsParameters(), u, p, o, state, 0, n);
         FloatSteps.dense(slabs(), needsParameters(), u, p, o, state, 0, n,
                 (du, dp, ds, len) -> dense(step, du, dp, 0, ds, len));
     }

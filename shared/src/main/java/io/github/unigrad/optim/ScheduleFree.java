@@ -18,15 +18,23 @@ import io.github.unigrad.spec.SpecIdentified;
  * The model is trained at y and evaluated at x. Kept without reading the parameters: slab 0 holds
  * {@code D = z - x} (so {@code z = y + βD}, {@code x = y - (1-β)D}); one step is
  * <pre>
+ *   M ← max(M, γ_t);   S ← S + w_t,  w_t = γ_t^r M^p;   c_t = w_t / S   (0 while S = 0)
  *   e = D - γ_t ĝ;   u = (1-β) γ_t ĝ - β c_t e;   D ← (1 - c_t) e
  * </pre>
- * and {@link #finalAdjustment} writes {@code (1-β) D} (x = y minus it). For AdamW slab 1 is v.
+ * and {@link #finalAdjustment} writes {@code (1-β) D} (x = y minus it). For AdamW slab 1 is v. The
+ * running sums of the averaging weight, {@code S = Σ w_i} and {@code M = max γ_i} over the steps taken, are
+ * the last two slabs (as the reference code keeps {@code weight_sum} and {@code lr_max} in the optimiser's
+ * state): so every step costs O(1) whatever its index (a first step at 10⁹ starts the average there,
+ * {@code c = 1}), the object holds nothing mutable (one instance may serve any number of states, as DL4J's
+ * {@code clone()} shares it), and saving and restoring the state continues bit-for-bit. The slabs are
+ * {@code [D, S, M]} (SGD) or {@code [D, v, S, M]} (AdamW). The step index gives γ_t (schedule, AdamW's
+ * {@code √(1-β2^{t+1})}); the sums count the steps actually taken with this state, in the order taken.
  * The parameters are read only when weightDecay &gt; 0 (decay at y, as the reference code).
  *
- * <p>c_t depends on the whole learning-rate history; {@code begin} recomputes the sums from step 0
- * in a fixed order (remembering the last step's sums only to save time, which cannot change a
- * value), so a restored run continues bit-for-bit. Sparse (lazy) form: only the listed
- * parameters' D (and v) change; c_t comes from the global step.
+ * <p>Sparse (lazy) form: only the listed entries change, D, v and their sums alike, so each entry
+ * averages its own iterates over the steps at which it had a gradient. With float state (DL4J's FLOAT
+ * views) S is a float: after about 10⁷ equal weights its increments fall below float resolution and c_t
+ * stops decreasing at about 6e-8 (the reference keeps a double).
  */
 public final class ScheduleFree extends SpecIdentified implements Optimiser {
     private final Spec spec;
@@ -38,9 +46,9 @@ public final class ScheduleFree extends SpecIdentified implements Optimiser {
     private final double weightDecay;
     private final double r;
     private final double weightLrPower;
-    private long memoIndex = -1;
-    private double memoMax;
-    private double memoSum;
+    /** The slabs of the running sums S and M. */
+    private final int sumSlab;
+    private final int maxSlab;
 
     /**
      * @param adam   AdamW (true) or SGD (false); beta2 and eps are used by AdamW only
@@ -57,6 +65,8 @@ public final class ScheduleFree extends SpecIdentified implements Optimiser {
         this.weightDecay = weightDecay;
         this.r = r;
         this.weightLrPower = weightLrPower;
+        this.sumSlab = adam ? 2 : 1;
+        this.maxSlab = sumSlab + 1;
     }
 
     @Override
@@ -66,7 +76,7 @@ public final class ScheduleFree extends SpecIdentified implements Optimiser {
 
     @Override
     public int slabs() {
-        return adam ? 2 : 1;
+        return maxSlab + 1;
     }
 
     @Override
@@ -95,39 +105,36 @@ public final class ScheduleFree extends SpecIdentified implements Optimiser {
         return adam ? g * Math.sqrt(1 - Math.pow(beta2, i + 1)) : g;
     }
 
-    private double weight(double gamma, double max) {
-        return (r == 0 ? 1.0 : Math.pow(gamma, r)) * Math.pow(max, weightLrPower);
-    }
-
-    /** c at step {@code index}: the sums over 0..index, always accumulated from 0 in order. */
-    private synchronized double averagingWeight(long index) {
-        if (memoIndex > index || memoIndex < 0) {
-            memoIndex = -1;
-            memoMax = 0;
-            memoSum = 0;
-        }
-        for (long i = memoIndex + 1; i <= index; i++) {
-            double g = gamma(i);
-            memoMax = Math.max(memoMax, g);
-            memoSum += weight(g, memoMax);
-        }
-        memoIndex = index;
-        double w = weight(gamma(index), memoMax);
-        return memoSum == 0 ? 0.0 : w / memoSum;
-    }
-
     @Override
     public Step begin(long index, GradientSummary summary) {
-        return new Step(index, lr.at(index), summary, null, gamma(index), averagingWeight(index));
+        double gamma = gamma(index);
+        return new Step(index, lr.at(index), summary, null, gamma, r == 0 ? 1.0 : Math.pow(gamma, r));
+    }
+
+    /**
+     * Advances entry {@code k}'s running sums by step weight {@code w = γ^r max(M, γ)^p} ({@code gammaR = γ^r}) and
+     * returns {@code c = w / S}; 0 while S is 0 (a zero learning rate from the start), without a branch.
+     */
+    private double averagingWeight(double[] sum, double[] max, int k, double gamma, double gammaR) {
+        double m = Math.max(max[k], gamma);
+        max[k] = m;
+        double w = gammaR * (weightLrPower == 2 ? m * m : Math.pow(m, weightLrPower));
+        double s = sum[k] + w;
+        sum[k] = s;
+        return w / Math.max(s, Double.MIN_VALUE);
     }
 
     @Override
     public void dense(Step step, double[] u, double[] p, int o, double[][] state, int n) {
+        StepArguments.dense(this, slabs(), needsParameters(), u, p, o, state, 0, n);
         double[] dz = state[0];
         double[] v = adam ? state[1] : null;
+        double[] sum = state[sumSlab];
+        double[] max = state[maxSlab];
         double gamma = step.scalar(0);
-        double c = step.scalar(1);
+        double gammaR = step.scalar(1);
         for (int j = o, end = o + n; j < end; j++) {
+            double c = averagingWeight(sum, max, j, gamma, gammaR);
             u[j] = element(direction(u[j], v, p, j), dz, j, gamma, c, beta);
         }
     }
@@ -140,12 +147,16 @@ public final class ScheduleFree extends SpecIdentified implements Optimiser {
 
     @Override
     public void sparse(Step step, double[] u, int from, int to, int[] idx, double[] p, int o, double[][] state) {
+        StepArguments.sparse(this, slabs(), needsParameters(), u, from, to, idx, p, o, state, 0);
         double[] dz = state[0];
         double[] v = adam ? state[1] : null;
+        double[] sum = state[sumSlab];
+        double[] max = state[maxSlab];
         double gamma = step.scalar(0);
-        double c = step.scalar(1);
+        double gammaR = step.scalar(1);
         for (int j = from; j < to; j++) {
             int k = o + idx[j];
+            double c = averagingWeight(sum, max, k, gamma, gammaR);
             u[j] = element(direction(u[j], v, p, k), dz, k, gamma, c, beta);
         }
     }

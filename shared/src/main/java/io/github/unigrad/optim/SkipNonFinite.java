@@ -44,6 +44,7 @@ public final class SkipNonFinite extends Wrapper {
 
     @Override
     public void dense(Step step, double[] u, double[] p, int o, double[][] state, int n) {
+        StepArguments.dense(this, slabs(), needsParameters(), u, p, o, state, 0, n);
         if (step.inner() == null) {
             java.util.Arrays.fill(u, o, o + n, 0.0);
         } else {
@@ -53,6 +54,7 @@ public final class SkipNonFinite extends Wrapper {
 
     @Override
     public void sparse(Step step, double[] u, int from, int to, int[] idx, double[] p, int o, double[][] state) {
+        StepArguments.sparse(this, slabs(), needsParameters(), u, from, to, idx, p, o, state, 0);
         if (step.inner() == null) {
             java.util.Arrays.fill(u, from, to, 0.0);
         } else {
@@ -62,6 +64,7 @@ public final class SkipNonFinite extends Wrapper {
 
     @Override
     public void dense(Step step, float[] u, float[] p, int o, float[][] state, int n) {
+        StepArguments.dense(this, slabs(), needsParameters(), u, p, o, state, 0, n);
         if (step.inner() == null) {
             java.util.Arrays.fill(u, o, o + n, 0f);
         } else {

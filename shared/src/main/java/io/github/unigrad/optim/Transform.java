@@ -110,6 +110,10 @@ public interface Transform extends SpecDescribed {
      * it to run the rows in one loop nest, as Tribuo's own {@code DenseMatrix} operations do.
      */
     default void denseRows(Object c, double scale, double[][] u, double[][] p, double[][][] state, int slab, int n) {
+        StepArguments.rows(this, u.length, needsParameters(), p, state);
+        for (int r = 0; r < u.length; r++) {
+            StepArguments.dense(this, slabs(), needsParameters(), u[r], p == null ? null : p[r], 0, state[r], slab, n);
+        }
         for (int r = 0; r < u.length; r++) {
             dense(c, scale, u[r], p == null ? null : p[r], 0, state[r], slab, n);
         }
@@ -121,6 +125,11 @@ public interface Transform extends SpecDescribed {
      * state {@code state[r][slab + k]}; overridden as {@link #denseRows}.
      */
     default void sparseRows(Object c, double scale, SparseRows u, double[][] p, double[][][] state, int slab) {
+        StepArguments.rows(this, u.rows(), needsParameters(), p, state);
+        for (int r = 0, rows = u.rows(); r < rows; r++) {
+            StepArguments.sparseBounds(this, slabs(), needsParameters(), u.values(r), u.count(r), u.indices(r),
+                    p == null ? null : p[r], state[r], slab);
+        }
         for (int r = 0, rows = u.rows(); r < rows; r++) {
             sparse(c, scale, u.values(r), 0, u.count(r), u.indices(r), p == null ? null : p[r], 0, state[r], slab);
         }

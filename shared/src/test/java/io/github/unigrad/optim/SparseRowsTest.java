@@ -11,7 +11,7 @@ class SparseRowsTest {
     void arraysAreReadLiveRowByRow() {
         double[][] values = {{1, 2, 99}, {3}};
         int[][] indices = {{0, 4, 7}, {2}};
-        SparseRows rows = ArrayRows.of(values, indices, new int[]{2, 1});
+        SparseRows rows = SparseRows.of(values, indices, new int[]{2, 1});
         assertThat(rows.rows()).isEqualTo(2);
         assertThat(rows.values(0)).isSameAs(values[0]);
         assertThat(rows.indices(1)).isSameAs(indices[1]);
@@ -22,7 +22,7 @@ class SparseRowsTest {
     @Test
     void stepWritesIntoTheRowsOwnArraysAndLeavesInactiveTailAlone() {
         double[][] values = {{1, 2, 99}, {3}};
-        SparseRows rows = ArrayRows.of(values, new int[][]{{0, 4, 7}, {2}}, new int[]{2, 1});
+        SparseRows rows = SparseRows.of(values, new int[][]{{0, 4, 7}, {2}}, new int[]{2, 1});
         Optimiser sgd = Optimisers.parse("sgd(lr=0.5)");
         sgd.sparseRows(sgd.begin(0, null), 1, 1, rows, null, new double[2][0][]);
         assertThat(values[0]).containsExactly(0.5, 1.0, 99);
@@ -31,7 +31,7 @@ class SparseRowsTest {
 
     @Test
     void mismatchedArraysAreRefusedWithTheirSizes() {
-        assertThatThrownBy(() -> ArrayRows.of(new double[2][], new int[1][], new int[2]))
+        assertThatThrownBy(() -> SparseRows.of(new double[2][], new int[1][], new int[2]))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("2 value rows, 1 index rows and 2 counts");
     }

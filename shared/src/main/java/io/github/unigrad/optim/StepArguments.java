@@ -1,0 +1,143 @@
+package io.github.unigrad.optim;
+
+import io.github.unigrad.spec.SpecDescribed;
+
+import java.lang.reflect.Array;
+
+/**
+ * The argument checks of the public step methods ({@link Optimiser} and its implementations, the
+ * {@link Transform} row defaults, {@link SparseRows#of}), made once per call before any loop, so that misuse
+ * gives an {@link IllegalArgumentException} naming the lengths or the index instead of an
+ * {@code ArrayIndexOutOfBoundsException} or {@code NullPointerException} from inside a kernel:
+ * <ul>
+ *   <li>offsets and counts {@code ≥ 0}, the update long enough for them;</li>
+ *   <li>the state: at least the rule's number of slabs, none missing, each long enough for the offset and count
+ *       (the longest index, for a sparse step);</li>
+ *   <li>the parameters, when the rule reads them (decoupled weight decay, Schedule-Free's decay): present and
+ *       long enough;</li>
+ *   <li>sparse indices strictly increasing (sorted and distinct, as Tribuo's {@code SparseVector} and every
+ *       compressed sparse format keep them) and in range. Duplicates are refused, not coalesced: a step per
+ *       entry with the same state would differ from the step on the summed gradient, and summing them would
+ *       need scratch space per call. Sortedness is one branch-free pass over the indices; the range is then
+ *       the first and last index.</li>
+ * </ul>
+ * Double and float arrays are read through {@link Array#getLength}, once per array per call.
+ */
+final class StepArguments {
+    private StepArguments() {
+    }
+
+    /** Checks a dense step's arrays: {@code u[o..o+n)}, {@code p[o..o+n)} when read, {@code state[slab+k][o..o+n)}. */
+    static void dense(SpecDescribed who, int slabs, boolean needsParameters, Object u, Object p, int o, Object[] state,
+                      int slab, int n) {
+        if (o < 0 || n < 0) {
+            throw error(who, "offset and count must be >= 0; got offset " + o + ", count " + n);
+        }
+        requireArray(who, "update", u, (long) o + n, "offset " + o + " + count " + n);
+        if (needsParameters) {
+            requireArray(who, "parameters (it reads them, e.g. for decoupled weight decay)", p, (long) o + n,
+                    "offset " + o + " + count " + n);
+        }
+        requireSlabs(who, state, slab, slabs, (long) o + n, "offset " + o + " + count " + n);
+    }
+
+    /**
+     * Checks a sparse step's arrays: {@code u[from..to)} and {@code idx[from..to)}, the indices strictly increasing and
+     * {@code ≥ 0}, {@code p[o + idx]} when read and {@code state[slab+k][o + idx]} within their arrays.
+     */
+    static void sparse(SpecDescribed who, int slabs, boolean needsParameters, Object u, int from, int to, int[] idx,
+                       Object p, int o, Object[] state, int slab) {
+        if (from < 0 || to < from || o < 0) {
+            throw error(who, "a sparse step needs 0 <= from <= to and an offset >= 0; got from " + from + ", to " + to
+                    + ", offset " + o);
+        }
+        requireArray(who, "update", u, to, "to = " + to);
+        requireArray(who, "indices", idx, to, "to = " + to);
+        requireIncreasing(who, idx, from, to);
+        long end = to == from ? 0 : (long) idx[to - 1] + 1;
+        if (to > from && idx[from] < 0) {
+            throw error(who, "sparse index " + idx[from] + " at position " + from + " is negative");
+        }
+        if (needsParameters) {
+            requireArray(who, "parameters (it reads them, e.g. for decoupled weight decay)", p, o + end,
+                    "offset " + o + " + largest index " + (end - 1) + " + 1");
+        }
+        requireSlabs(who, state, slab, slabs, o + end, "offset " + o + " + largest index " + (end - 1) + " + 1");
+    }
+
+    /**
+     * The checks of {@link #sparse} but the sortedness pass, for a {@link Transform}'s row default, which a
+     * {@link Chain} calls after checking the indices itself: the range is read from the first and last index.
+     */
+    static void sparseBounds(SpecDescribed who, int slabs, boolean needsParameters, Object u, int count, int[] idx,
+                             Object p, Object[] state, int slab) {
+        requireArray(who, "update", u, count, "count " + count);
+        requireArray(who, "indices", idx, count, "count " + count);
+        long end = count == 0 ? 0 : (long) idx[count - 1] + 1;
+        if (count > 0 && idx[0] < 0) {
+            throw error(who, "sparse index " + idx[0] + " at position 0 is negative");
+        }
+        if (needsParameters) {
+            requireArray(who, "parameters (it reads them, e.g. for decoupled weight decay)", p, end,
+                    "largest index " + (end - 1) + " + 1");
+        }
+        requireSlabs(who, state, slab, slabs, end, "largest index " + (end - 1) + " + 1");
+    }
+
+    /** Checks that a row-wise step has one update, parameter (when read) and state row per row. */
+    static void rows(SpecDescribed who, int rows, boolean needsParameters, Object[] p, Object[] state) {
+        if (needsParameters && (p == null || p.length != rows)) {
+            throw error(who, "it reads the parameters: needs " + rows + " parameter rows, got "
+                    + (p == null ? "null" : p.length));
+        }
+        if (state == null || state.length != rows) {
+            throw error(who, "needs " + rows + " state rows (one per row of the update), got "
+                    + (state == null ? "null" : state.length));
+        }
+    }
+
+    private static void requireIncreasing(SpecDescribed who, int[] idx, int from, int to) {
+        boolean increasing = true;
+        for (int j = from + 1; j < to; j++) {
+            increasing &= idx[j] > idx[j - 1];
+        }
+        if (increasing) {
+            return;
+        }
+        for (int j = from + 1; j < to; j++) {
+            if (idx[j] <= idx[j - 1]) {
+                throw error(who, "sparse indices must be strictly increasing (sorted, no duplicates: coalesce"
+                        + " duplicate entries by summing them first); index " + idx[j] + " at position " + j
+                        + " follows " + idx[j - 1]);
+            }
+        }
+    }
+
+    private static void requireArray(SpecDescribed who, String what, Object a, long needed, String why) {
+        if (a == null) {
+            throw error(who, "the " + what + " array is null");
+        }
+        int length = Array.getLength(a);
+        if (length < needed) {
+            throw error(who, "the " + what + " array has length " + length + ", needs at least " + needed + " ("
+                    + why + ")");
+        }
+    }
+
+    private static void requireSlabs(SpecDescribed who, Object[] state, int slab, int slabs, long needed, String why) {
+        if (slabs == 0) {
+            return;
+        }
+        if (state == null || state.length < slab + slabs) {
+            throw error(who, "needs " + slabs + " state slab" + (slabs == 1 ? "" : "s") + " from slab " + slab
+                    + ", got " + (state == null ? "no state (null)" : state.length + " slabs"));
+        }
+        for (int k = slab; k < slab + slabs; k++) {
+            requireArray(who, "state slab " + k, state[k], needed, why);
+        }
+    }
+
+    private static IllegalArgumentException error(SpecDescribed who, String message) {
+        return new IllegalArgumentException(who.spec() + ": " + message);
+    }
+}
