@@ -273,6 +273,7 @@ public final class Chain extends SpecIdentified implements Optimiser {
             Arrays.fill(u, o, o + n, 0.0);
             return;
         }
+        StepArguments.dense(this, slabs(), true, u, p, o, state, 0, n);
         Step next = new Step(steps, lr.at(Math.max(steps - 1, 0)), null, null);
         transforms[last].finalAdjustment(transforms[last].coefficients(next), u, p, o, state, firstSlab[last], n);
     }

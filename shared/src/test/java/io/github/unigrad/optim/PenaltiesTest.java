@@ -120,7 +120,7 @@ class PenaltiesTest {
         double[] theta0 = {2.0, -1.5, 0.8, -0.05, 3.0, 0.4};
         Run dense = new Run(Optimisers.parse(spec), theta0);
         Run sparse = new Run(Optimisers.parse(spec), theta0);
-        int[][] listed = {{0, 1, 2, 3, 4, 5}, {0, 2}, {2}, {5, 0}, {1}, {}, {}, {3, 2}, {4}, {2}};
+        int[][] listed = {{0, 1, 2, 3, 4, 5}, {0, 2}, {2}, {0, 5}, {1}, {}, {}, {2, 3}, {4}, {2}};
         for (int s = 0; s < listed.length; s++) {
             double[] g = new double[n];
             for (int j : listed[s]) {
