@@ -269,9 +269,10 @@ public final class Optimisers {
     }
 
     /**
-     * FTRL-Proximal ({@link FtrlProximal}) with Keras's defaults and validation: lr = 0.001 (&gt; 0 at step 0:
-     * the rule divides by it), {@code lrPower} = -0.5 (≤ 0), {@code initialAccumulator} = 0.1 (≥ 0),
-     * {@code l1}, {@code l2}, {@code l2Shrinkage}, {@code beta} = 0 (≥ 0).
+     * FTRL-Proximal ({@link FtrlProximal}) with Keras's defaults and validation: lr = 0.001,
+     * {@code lrPower} = -0.5 (≤ 0), {@code initialAccumulator} = 0.1 (≥ 0), {@code l1}, {@code l2},
+     * {@code l2Shrinkage} = 0 (≥ 0); also checked here, where Keras does not: lr &gt; 0 at step 0 (the rule
+     * divides by it) and {@code beta} = 0 (≥ 0, so the quadratic term stays positive).
      */
     private static Optimiser ftrl(Params p) {
         Schedule lr = learningRate(p, 1e-3);
