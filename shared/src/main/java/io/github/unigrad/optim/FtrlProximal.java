@@ -21,8 +21,10 @@ import io.github.unigrad.spec.SpecIdentified;
  * θ' is 0: with λ1 &gt; 0, the model is sparse). A learning rate of 0 divides by zero, as in Keras.
  *
  * <p>State: slab 0 is n, slab 1 is z. Sparse (lazy) form: only the listed coordinates move, as
- * TensorFlow's {@code SparseApplyFtrl}; exact, since a coordinate whose gradient is zero at a step
- * keeps n and z, and θ' is then θ again when θ came from the rule. Not a catalogue transform: the
+ * TensorFlow's {@code SparseApplyFtrl}. It equals the dense step with a zero gradient at the unlisted
+ * coordinates when the learning rate is constant and {@code l2Shrinkage} is 0 (n and z then stay, and
+ * θ' is θ again); otherwise the dense step would still move them (z by 2λs θ, θ' with η) and the
+ * sparse one, like TensorFlow's, does not. Not a catalogue transform: the
  * {@code ftrl} preset builds it, alone in its chain (it needs the learning rate inside the formula, as
  * Schedule-Free does). Double only: it reads the parameters, which DL4J's updater never sees.
  */

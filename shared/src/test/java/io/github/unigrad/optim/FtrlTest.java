@@ -92,6 +92,29 @@ class FtrlTest {
         }
     }
 
+    /**
+     * With a constant rate and no shrinkage, a sparse step equals the dense step with a zero gradient at
+     * the unlisted coordinates, which then keep θ, n and z exactly.
+     */
+    @Test
+    void sparseStepsEqualDenseStepsWithZeroGradientsAtTheUnlistedCoordinates() {
+        String spec = "ftrl(lr=0.3, l1=0.05, l2=0.1, beta=0.2)";
+        double[] theta0 = {0.4, -0.2, 0.9, 0.0};
+        Run dense = new Run(Optimisers.parse(spec), theta0);
+        Run sparse = new Run(Optimisers.parse(spec), theta0);
+        int[][] listed = {{0, 1, 2, 3}, {1, 3}, {}, {0}, {2, 3}, {0, 1, 2, 3}};
+        for (int s = 0; s < listed.length; s++) {
+            double[] g = new double[theta0.length];
+            for (int j : listed[s]) {
+                g[j] = Math.cos(0.9 * s + j) * (1 + j);
+            }
+            dense.step(g);
+            sparse.stepSparse(g, listed[s]);
+            assertThat(sparse.theta).as("step %d", s).containsExactly(dense.theta);
+            assertThat(sparse.state).as("step %d", s).isDeepEqualTo(dense.state);
+        }
+    }
+
     @Test
     void badHyperparametersAreRefusedWithKeyValueAndRange() {
         assertThatThrownBy(() -> Optimisers.parse("ftrl(lrPower=0.5)"))
