@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ArchitectureTest {
     private static final Path ROOT = Path.of("..");
     private static final List<String> MODULES =
-            List.of("shared", "dl4j-plugin", "tribuo-plugin", "integration-tests", "spark-tests");
+            List.of("shared", "dl4j-plugin", "tribuo-plugin", "comparison", "integration-tests", "spark-tests");
     /** The library's layers: a package may import the packages of a lower layer, never of its own or a higher one. */
     private static final Map<String, Integer> LAYER = Map.of("spec", 1, "schedule", 2, "loss", 3, "optim", 3,
             "host", 4, "dl4j", 5, "tribuo", 5);

@@ -16,8 +16,9 @@ import java.util.Arrays;
  * <p>Unlike {@link MulticlassHinge} (Crammer–Singer: only the largest violation counts) every violating class
  * contributes. PyTorch's "mean" reduction divides the sum of {@code L_i} by the batch size (not by the class
  * weights), which is {@link Reduction#MEAN}. Targets: one class index per example, or a one-hot / dense row (its
- * first largest entry is the class). Single outputs cannot be masked. Domain: scores any real. Source: Weston
- * &amp; Watkins (1999), "Support vector machines for multi-class pattern recognition", ESANN; PyTorch 1.13's
+ * first largest entry is the class). Single outputs cannot be masked. A NaN score gives the example a NaN value
+ * and gradient. Domain: scores any real. Source: Weston &amp; Watkins (1999), "Support vector machines for
+ * multi-class pattern recognition", ESANN; PyTorch 1.13's
  * {@code MultiMarginLoss} documentation.
  */
 public final class MultiMargin extends RowLoss {
@@ -65,6 +66,11 @@ public final class MultiMargin extends RowLoss {
             toTrue -= d;
         }
         g[go + y] = toTrue;
+        if (Double.isNaN(Numerics.nanOrZero(z, o, k))) {
+            // the comparison above skips a NaN score; the example's value and gradient are NaN instead
+            Arrays.fill(g, go, go + k, Double.NaN);
+            return Double.NaN;
+        }
         return scale * sum;
     }
 
