@@ -19,11 +19,6 @@ public final class AddL1 extends SpecIdentified implements Transform {
     }
 
     @Override
-    public int slabs() {
-        return 0;
-    }
-
-    @Override
     public boolean needsParameters() {
         return true;
     }

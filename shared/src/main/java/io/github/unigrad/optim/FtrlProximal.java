@@ -60,11 +60,6 @@ final class FtrlProximal extends SpecIdentified implements Transform {
     }
 
     @Override
-    public boolean needsParameters() {
-        return true;
-    }
-
-    @Override
     public boolean setsParameters() {
         return true;
     }

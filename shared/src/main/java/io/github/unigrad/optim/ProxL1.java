@@ -55,11 +55,6 @@ public final class ProxL1 extends SpecIdentified implements Transform {
     }
 
     @Override
-    public boolean needsParameters() {
-        return true;
-    }
-
-    @Override
     public boolean setsParameters() {
         return true;
     }

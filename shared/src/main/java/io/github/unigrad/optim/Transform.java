@@ -31,17 +31,22 @@ import io.github.unigrad.spec.SpecDescribed;
  */
 public interface Transform extends SpecDescribed {
 
-    /** Number of state slabs (Adam: 2, for m and v). */
-    int slabs();
+    /** Number of state slabs (Adam: 2, for m and v); none by default (clipping, weight decay, scaling). */
+    default int slabs() {
+        return 0;
+    }
 
     /** The value slab {@code k} starts at (0 unless the rule says otherwise, e.g. AdaGrad's initial accumulator). */
     default double initialValue(int k) {
         return 0.0;
     }
 
-    /** True when the transform reads the parameters (weight decay, coupled or decoupled). */
+    /**
+     * True when the transform reads the parameters (weight decay, coupled or decoupled); by default, when it
+     * {@linkplain #setsParameters() sets them}.
+     */
     default boolean needsParameters() {
-        return false;
+        return setsParameters();
     }
 
     /**
