@@ -100,12 +100,17 @@ public final class UnigradUpdater implements IUpdater {
     }
 
     private static void requireNoParameters(Optimiser optimiser) {
-        if (optimiser.needsParameters()) {
-            throw new IllegalArgumentException(optimiser.spec() + " reads the parameters (weight decay), which a"
-                    + " DL4J updater never sees; configure it with UnigradUpdaters.configure(builder, \"" + optimiser.spec()
-                    + "\"), which adds the decay as DL4J's WeightDecay(coeff, applyLR=true) when decoupled (adamw, lion)"
-                    + " or L2Regularization(coeff) when added to the gradient (sgd, adam, ... weightDecay)");
+        if (!optimiser.needsParameters()) {
+            return;
         }
+        if (optimiser.splitWeightDecay().filter(s -> !s.rest().needsParameters()).isEmpty()) {
+            throw new IllegalArgumentException(optimiser.spec() + " reads the parameters beyond a weight-decay term, and a"
+                    + " DL4J updater never sees them (a GradientUpdater gets the gradient only); it cannot run in DL4J");
+        }
+        throw new IllegalArgumentException(optimiser.spec() + " reads the parameters (weight decay), which a"
+                + " DL4J updater never sees; configure it with UnigradUpdaters.configure(builder, \"" + optimiser.spec()
+                + "\"), which adds the decay as DL4J's WeightDecay(coeff, applyLR=true) when decoupled (adamw, lion)"
+                + " or L2Regularization(coeff) when added to the gradient (sgd, adam, ... weightDecay)");
     }
 
     /** The canonical optimiser spec. */

@@ -158,6 +158,20 @@ class UnigradUpdatersTest {
                 .hasMessageContaining("cannot run in DL4J");
     }
 
+    /** FTRL and the L1 penalties read the parameters, which no DL4J regularisation can stand in for. */
+    @Test
+    void ftrlAndTheL1PenaltiesAreRefusedSayingWhy() {
+        for (String spec : new String[] {"ftrl(lr=0.1, l1=1)",
+                "chain(transforms=[scale_by_adagrad(), scale_by_lr, prox_l1(0.01)], lr=0.1)",
+                "chain(transforms=[add_l1(0.01), scale_by_lr], lr=0.1)"}) {
+            String name = spec.substring(0, spec.indexOf('('));
+            assertThatThrownBy(() -> UnigradUpdaters.plan(spec)).hasMessageContaining(name + "(")
+                    .hasMessageContaining("a DL4J updater never sees them").hasMessageContaining("cannot run in DL4J");
+            assertThatThrownBy(() -> new UnigradUpdater(spec)).hasMessageContaining(name + "(")
+                    .hasMessageContaining("a DL4J updater never sees them").hasMessageContaining("cannot run in DL4J");
+        }
+    }
+
     private static void trainAndCompare(MultiLayerNetwork builtin, MultiLayerNetwork ours) {
         INDArray start = builtin.params().dup();
         assertThat(ours.params()).isEqualTo(start);

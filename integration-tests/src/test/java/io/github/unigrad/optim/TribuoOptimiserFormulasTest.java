@@ -82,7 +82,7 @@ class TribuoOptimiserFormulasTest {
             }
         }
         double[] adjustment = new double[N];
-        o.finalAdjustment(T, adjustment, 0, state, N);
+        o.finalAdjustment(T, adjustment, theta, 0, state, N);
         for (int j = 0; j < N; j++) {
             theta[j] -= adjustment[j];
         }

@@ -26,11 +26,6 @@ public final class AddDecayedWeights extends SpecIdentified implements Transform
     }
 
     @Override
-    public int slabs() {
-        return 0;
-    }
-
-    @Override
     public boolean needsParameters() {
         return true;
     }

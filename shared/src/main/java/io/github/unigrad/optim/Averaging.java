@@ -60,7 +60,7 @@ public final class Averaging extends Wrapper {
     }
 
     @Override
-    public void finalAdjustment(long steps, double[] u, int o, double[][] state, int n) {
+    public void finalAdjustment(long steps, double[] u, double[] p, int o, double[][] state, int n) {
         double[] a = state[ownSlab()];
         double scale = steps == 0 ? 0.0 : -1.0 / steps;
         for (int j = o, end = o + n; j < end; j++) {

@@ -63,6 +63,12 @@ public final class Chain extends SpecIdentified implements Optimiser {
                         + " norm of the incoming gradient, which the transforms before it would have changed");
             }
         }
+        for (int i = 0; i + 1 < this.transforms.length; i++) {
+            if (this.transforms[i].setsParameters()) {
+                throw new IllegalArgumentException(this.transforms[i].spec() + " must come last in a chain: it sets the"
+                        + " parameters, which a transform after it would change (put scale_by_lr before it)");
+            }
+        }
         int[] runs = new int[this.transforms.length];
         boolean[] fuses = new boolean[this.transforms.length];
         int count = 0;
@@ -248,6 +254,28 @@ public final class Chain extends SpecIdentified implements Optimiser {
             int i = passes[l];
             transforms[i].dense(coefficients[i], scale(l, step, 1.0, 1.0), u, p, o, state, firstSlab[i], n);
         }
+    }
+
+    /** Whether the last transform has a final adjustment ({@code prox_l1}'s pending catch-up). */
+    @Override
+    public boolean hasFinalAdjustment() {
+        return transforms.length > 0 && transforms[transforms.length - 1].hasFinalAdjustment();
+    }
+
+    /**
+     * The last transform's final adjustment, with its coefficients for step {@code steps} (the one that
+     * would come next) at the learning rate of the last step taken.
+     */
+    @Override
+    public void finalAdjustment(long steps, double[] u, double[] p, int o, double[][] state, int n) {
+        int last = transforms.length - 1;
+        if (!hasFinalAdjustment()) {
+            Arrays.fill(u, o, o + n, 0.0);
+            return;
+        }
+        StepArguments.dense(this, slabs(), true, u, p, o, state, 0, n);
+        Step next = new Step(steps, lr.at(Math.max(steps - 1, 0)), null, null);
+        transforms[last].finalAdjustment(transforms[last].coefficients(next), u, p, o, state, firstSlab[last], n);
     }
 
     /**

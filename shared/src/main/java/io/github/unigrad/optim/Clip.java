@@ -16,11 +16,6 @@ public final class Clip extends SpecIdentified implements Transform {
     }
 
     @Override
-    public int slabs() {
-        return 0;
-    }
-
-    @Override
     public void dense(Object coefficients, double scale, double[] u, double[] p, int o, double[][] state, int slab, int n) {
         clip(u, o, o + n, max, scale);
     }

@@ -76,7 +76,7 @@ public final class Lookahead extends Wrapper {
 
     /** Writes the drift D: the slow weights are {@code θ - D}. */
     @Override
-    public void finalAdjustment(long steps, double[] u, int o, double[][] state, int n) {
+    public void finalAdjustment(long steps, double[] u, double[] p, int o, double[][] state, int n) {
         System.arraycopy(state[ownSlab()], o, u, o, n);
     }
 }

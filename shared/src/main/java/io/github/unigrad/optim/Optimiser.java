@@ -111,18 +111,18 @@ public interface Optimiser extends SpecDescribed {
 
     /**
      * True when the parameters to evaluate a model with differ from the ones trained (Schedule-Free's
-     * {@code x}, parameter averaging): the Tribuo adapter applies {@link #finalAdjustment} in
-     * {@code finalise()}.
+     * {@code x}, parameter averaging, {@code prox_l1}'s shrinkage of the coordinates a sparse run skipped
+     * since it last saw them): the Tribuo adapter applies {@link #finalAdjustment} in {@code finalise()}.
      */
     default boolean hasFinalAdjustment() {
         return false;
     }
 
     /**
-     * Writes into {@code u[o..o+n)} what to subtract from the trained parameters to get the ones to
-     * evaluate with, after {@code steps} steps.
+     * Writes into {@code u[o..o+n)} what to subtract from the trained parameters {@code p[o..o+n)} to
+     * get the ones to evaluate with, after {@code steps} steps (state unchanged).
      */
-    default void finalAdjustment(long steps, double[] u, int o, double[][] state, int n) {
+    default void finalAdjustment(long steps, double[] u, double[] p, int o, double[][] state, int n) {
         java.util.Arrays.fill(u, o, o + n, 0.0);
     }
 

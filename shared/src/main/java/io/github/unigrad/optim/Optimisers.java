@@ -51,6 +51,8 @@ public final class Optimisers {
             .add("adadelta", "AdaDelta (Zeiler 2012); weightDecay: L2 on g (PyTorch)", Optimisers::adadelta)
             .add("adabelief", "AdaBelief (Zhuang et al. 2020)", Optimisers::adabelief)
             .add("lion", "Lion (Chen et al. 2023): sign of interpolated momentum", Optimisers::lion)
+            .add("ftrl", "FTRL-Proximal (McMahan et al. 2013), as TensorFlow/Keras Ftrl: sparse models with l1",
+                    Optimisers::ftrl)
             .add("schedule_free_sgd", "Schedule-Free SGD (Defazio et al. 2024)", p -> scheduleFree(p, false))
             .add("schedule_free_adamw", "Schedule-Free AdamW (Defazio et al. 2024)", p -> scheduleFree(p, true))
             .add("pegasos", "Pegasos (Shalev-Shwartz et al. 2011): u = η_t(g + λθ), η_t = lr/(λt)", Optimisers::pegasos)
@@ -264,6 +266,22 @@ public final class Optimisers {
         Transform t = Transforms.lion(p);
         double wd = p.real("weightDecay", 0, Range.NON_NEGATIVE);
         return new Chain(with(preset("lion", lr), t.spec()).with("weightDecay", wd), lr, decoupled(t, wd));
+    }
+
+    /**
+     * FTRL-Proximal ({@link FtrlProximal}) with Keras's defaults and validation: lr = 0.001,
+     * {@code lrPower} = -0.5 (≤ 0), {@code initialAccumulator} = 0.1 (≥ 0), {@code l1}, {@code l2},
+     * {@code l2Shrinkage} = 0 (≥ 0); also checked here, where Keras does not: lr &gt; 0 at step 0 (the rule
+     * divides by it) and {@code beta} = 0 (≥ 0, so the quadratic term stays positive).
+     */
+    private static Optimiser ftrl(Params p) {
+        Schedule lr = learningRate(p, 1e-3);
+        p.check("lr", lr.at(0), Range.POSITIVE);
+        FtrlProximal t = new FtrlProximal(p.real("lrPower", -0.5, new Range(Double.NEGATIVE_INFINITY, false, 0, true)),
+                p.real("initialAccumulator", 0.1, Range.NON_NEGATIVE), p.real("l1", 0, Range.NON_NEGATIVE),
+                p.real("l2", 0, Range.NON_NEGATIVE), p.real("l2Shrinkage", 0, Range.NON_NEGATIVE),
+                p.real("beta", 0, Range.NON_NEGATIVE));
+        return new Chain(with(preset("ftrl", lr), t.spec()), lr, List.of(t));
     }
 
     private static Optimiser scheduleFree(Params p, boolean adam) {

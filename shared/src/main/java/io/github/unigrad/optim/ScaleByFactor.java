@@ -9,11 +9,6 @@ package io.github.unigrad.optim;
 interface ScaleByFactor extends Transform {
 
     @Override
-    default int slabs() {
-        return 0;
-    }
-
-    @Override
     default void dense(Object coefficients, double scale, double[] u, double[] p, int o, double[][] state, int slab, int n) {
         Scale.by(u, o, o + n, scale * (Double) coefficients);
     }

@@ -180,7 +180,7 @@ public final class ScheduleFree extends SpecIdentified implements Optimiser {
 
     /** Writes {@code (1-β) D}: the evaluation parameters are x = y minus it. */
     @Override
-    public void finalAdjustment(long steps, double[] u, int o, double[][] state, int n) {
+    public void finalAdjustment(long steps, double[] u, double[] p, int o, double[][] state, int n) {
         double[] dz = state[0];
         double s = 1 - beta;
         for (int j = o, end = o + n; j < end; j++) {

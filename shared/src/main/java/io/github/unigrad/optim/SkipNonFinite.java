@@ -78,7 +78,7 @@ public final class SkipNonFinite extends Wrapper {
     }
 
     @Override
-    public void finalAdjustment(long steps, double[] u, int o, double[][] state, int n) {
-        inner.finalAdjustment(steps, u, o, state, n);
+    public void finalAdjustment(long steps, double[] u, double[] p, int o, double[][] state, int n) {
+        inner.finalAdjustment(steps, u, p, o, state, n);
     }
 }

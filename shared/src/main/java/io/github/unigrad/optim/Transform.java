@@ -31,17 +31,49 @@ import io.github.unigrad.spec.SpecDescribed;
  */
 public interface Transform extends SpecDescribed {
 
-    /** Number of state slabs (Adam: 2, for m and v). */
-    int slabs();
+    /** Number of state slabs (Adam: 2, for m and v); none by default (clipping, weight decay, scaling). */
+    default int slabs() {
+        return 0;
+    }
 
     /** The value slab {@code k} starts at (0 unless the rule says otherwise, e.g. AdaGrad's initial accumulator). */
     default double initialValue(int k) {
         return 0.0;
     }
 
-    /** True when the transform reads the parameters (weight decay, coupled or decoupled). */
+    /**
+     * True when the transform reads the parameters (weight decay, coupled or decoupled); by default, when it
+     * {@linkplain #setsParameters() sets them}.
+     */
     default boolean needsParameters() {
+        return setsParameters();
+    }
+
+    /**
+     * True when the transform sets the parameters itself (a proximal step, FTRL): its outgoing update
+     * is {@code θ - θ'} for the new value θ' it computes, so the host's {@code θ - u} is θ' (exactly 0
+     * where θ' is 0). It reads the parameters and must be the last transform of its chain.
+     */
+    default boolean setsParameters() {
         return false;
+    }
+
+    /**
+     * True when the parameters to evaluate with differ from the trained ones by an adjustment of this
+     * transform's (a lazy step's pending catch-up); only a transform that {@link #setsParameters()}, hence
+     * the last of its chain, has one. See {@link Optimiser#hasFinalAdjustment()}.
+     */
+    default boolean hasFinalAdjustment() {
+        return false;
+    }
+
+    /**
+     * Writes into {@code u[o..o+n)} what to subtract from the trained parameters {@code p[o..o+n)} to
+     * evaluate with, given the {@link #coefficients} of the step that would come next (its index is the
+     * number of steps taken; its learning rate, the last step's). None by default.
+     */
+    default void finalAdjustment(Object c, double[] u, double[] p, int o, double[][] state, int slab, int n) {
+        java.util.Arrays.fill(u, o, o + n, 0.0);
     }
 
     /** True when the transform reads {@link Step#gradient()} (global-norm clipping). */

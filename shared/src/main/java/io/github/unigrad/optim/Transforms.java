@@ -25,6 +25,11 @@ public final class Transforms {
                     p -> new ClipByGlobalNorm(p.positionalKeys("max").requiredReal("max", Range.POSITIVE)))
             .add("add_decayed_weights", "u ← u + λθ (decoupled decay before scale_by_lr, L2 when first)",
                     p -> new AddDecayedWeights(p.positionalKeys("weightDecay").requiredReal("weightDecay", Range.NON_NEGATIVE)))
+            .add("add_l1", "u ← u + λ sign(θ) (the L1 subgradient; first: coupled)",
+                    p -> new AddL1(p.positionalKeys("strength").requiredReal("strength", Range.NON_NEGATIVE)))
+            .add("prox_l1", "θ ← sign(z) max(|z| - η l1, 0)/(1 + η l2), z = θ - u: exact zeros; last, lazy when sparse",
+                    p -> new ProxL1(p.positionalKeys("l1", "l2").requiredReal("l1", Range.NON_NEGATIVE),
+                            p.real("l2", 0, Range.NON_NEGATIVE)))
             .add("trace", "momentum b ← μb + (1-d)g; u = b or g + μb", p -> trace(p, 0.9))
             .add("nesterov_velocity", "DL4J Nesterovs: v ← μv - η g; u = μ v_prev - (1+μ) v",
                     p -> new NesterovVelocity(momentum(p, 0.9)))

@@ -59,13 +59,17 @@ class CatalogueContractTest {
                 "chain(transforms=[scale_by_radam(b2=0.9), scale_by_lr], lr=cosine_restarts(0.1, period=3, mult=2))",
                 "chain(transforms=[scale_by_adadelta(), scale_by_lr], lr=one_cycle(0.1, steps=20))",
                 "chain(transforms=[scale_by_lion(), scale_by_lr], lr=wsd(0.01, steps=20, warmup=2, cooldown=5))",
-                "chain(transforms=[scale_by_adam(amsgrad=true), scale_by_lr], lr=inverse_time(0.1, power=0.5))");
+                "chain(transforms=[scale_by_adam(amsgrad=true), scale_by_lr], lr=inverse_time(0.1, power=0.5))",
+                "ftrl(lr=0.5, l1=0.05, l2=0.1, l2Shrinkage=0.05, beta=0.5)",
+                "ftrl(lr=exponential(0.5, gamma=0.9), lrPower=-0.7, initialAccumulator=0, l1=0.5)",
+                "chain(transforms=[add_l1(0.05), scale_by_adagrad(), scale_by_lr, prox_l1(l1=0.3, l2=0.2)], lr=0.3)",
+                "chain(transforms=[scale_by_lr, prox_l1(0.5)], lr=step(0.2, every=3, gamma=0.5))");
     }
 
     @Test
     void samplesCoverEveryOptimiserTransformAndSchedule() {
         Set<String> used = new TreeSet<>();
-        Matcher m = Pattern.compile("([a-z_]+)\\(").matcher(String.join(" ", samples()));
+        Matcher m = Pattern.compile("([a-z_][a-z_0-9]*)\\(").matcher(String.join(" ", samples()));
         while (m.find()) {
             used.add(m.group(1));
         }
@@ -355,7 +359,14 @@ class CatalogueContractTest {
                 new String[] {"chain(lr=0.1)", "chain: missing required 'transforms'"},
                 new String[] {"accumulate(inner=chain(transforms=[clip_by_global_norm(1), scale_by_lr]), every=2)",
                         "accumulate cannot wrap"},
-                new String[] {"lookahead(inner=schedule_free_sgd)", "lookahead cannot wrap schedule_free_sgd"});
+                new String[] {"lookahead(inner=schedule_free_sgd)", "lookahead cannot wrap schedule_free_sgd"},
+                new String[] {"chain(transforms=[prox_l1(0.1), scale_by_lr])", "prox_l1(l1=0.1, l2=0) must come last in a chain"},
+                new String[] {"chain(transforms=[prox_l1(l1=-1)])", "prox_l1: l1 = -1 is out of range; allowed [0, inf)"},
+                new String[] {"chain(transforms=[prox_l1(0.1, l2=-1)])", "prox_l1: l2 = -1 is out of range; allowed [0, inf)"},
+                new String[] {"chain(transforms=[prox_l1()])", "prox_l1: missing required 'l1'"},
+                new String[] {"chain(transforms=[add_l1(-0.1)])", "add_l1: strength = -0.1 is out of range; allowed [0, inf)"},
+                new String[] {"ftrl(lrPower=0.1)", "ftrl: lrPower = 0.1 is out of range; allowed (-inf, 0]"},
+                new String[] {"ftrl(initialAccumulator=-1)", "ftrl: initialAccumulator = -1 is out of range; allowed [0, inf)"});
     }
 
     @ParameterizedTest

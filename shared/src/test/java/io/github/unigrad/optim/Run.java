@@ -87,7 +87,7 @@ final class Run {
         double[] x = theta.clone();
         if (optimiser.hasFinalAdjustment()) {
             double[] adj = new double[x.length];
-            optimiser.finalAdjustment(index, adj, 0, state, x.length);
+            optimiser.finalAdjustment(index, adj, theta, 0, state, x.length);
             for (int j = 0; j < x.length; j++) {
                 x[j] -= adj[j];
             }

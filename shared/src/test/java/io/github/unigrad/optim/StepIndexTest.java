@@ -15,11 +15,6 @@ import static org.assertj.core.api.Assertions.within;
  */
 class StepIndexTest {
 
-    private static boolean scheduleFree(Optimiser o) {
-        // its begin is O(step) until its running sums move into the state (issue 13, item 4)
-        return o.spec().toString().contains("schedule_free");
-    }
-
     @Test
     void everyOptimiserRefusesAStepIndexOutOfRange() {
         for (String spec : CatalogueSeeds.of(Optimisers.catalogue())) {
@@ -37,9 +32,6 @@ class StepIndexTest {
     void theLastStepIndexGivesAFiniteUpdateForEveryOptimiser() {
         for (String spec : CatalogueSeeds.of(Optimisers.catalogue())) {
             Optimiser o = Optimisers.parse(spec);
-            if (scheduleFree(o)) {
-                continue;
-            }
             for (long index : new long[] {Schedule.MAX_STEP, Integer.MAX_VALUE + 1L, 1L << 53}) {
                 Run run = new Run(o, new double[] {0.5, -0.25, 2});
                 run.index = index;

@@ -30,6 +30,8 @@ public final class CatalogueSeeds {
             Map.entry("clip", "clip(max=1)"),
             Map.entry("clip_by_global_norm", "clip_by_global_norm(max=1)"),
             Map.entry("add_decayed_weights", "add_decayed_weights(weightDecay=0.01)"),
+            Map.entry("add_l1", "add_l1(strength=0.01)"),
+            Map.entry("prox_l1", "prox_l1(l1=0.01)"),
             Map.entry("constant", "constant(0.1)"),
             Map.entry("step", "step(0.1, every=10)"),
             Map.entry("multistep", "multistep(0.1, milestones=[10, 20])"),

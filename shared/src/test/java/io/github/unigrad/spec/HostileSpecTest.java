@@ -168,6 +168,8 @@ class HostileSpecTest {
             String text = switch (name) {
                 case "clip", "clip_by_global_norm" -> name + "(max=2.5)";
                 case "add_decayed_weights" -> name + "(weightDecay=0.01)";
+                case "add_l1" -> name + "(strength=0.01)";
+                case "prox_l1" -> name + "(l1=0.01, l2=0.5)";
                 default -> name;
             };
             Transform t = Transforms.parse(text);

@@ -56,8 +56,8 @@ import com.oracle.labs.mlrg.olcut.provenance.impl.ConfiguredObjectProvenanceImpl
  *
  * <p><b>Parameters.</b> Rules that read the parameters (decoupled weight decay, Pegasos) get them
  * from the {@link Parameters} given to {@link #initialise}; rules whose evaluation point differs from
- * their iterate (Schedule-Free, averaging) have {@link Optimiser#finalAdjustment} applied to the
- * parameters in {@link #finalise()}.
+ * their iterate (Schedule-Free, averaging, {@code prox_l1}'s pending catch-up) have
+ * {@link Optimiser#finalAdjustment} applied to the parameters in {@link #finalise()}.
  */
 public final class UnigradOptimiser implements StochasticGradientOptimiser {
 
@@ -266,7 +266,8 @@ public final class UnigradOptimiser implements StochasticGradientOptimiser {
 
     /**
      * Moves the parameters to the point the rule evaluates at, when it has one (Schedule-Free's
-     * {@code x}, the average of the iterates): {@code θ ← θ - finalAdjustment(steps)}.
+     * {@code x}, the average of the iterates, {@code prox_l1}'s shrinkage of the coordinates a sparse
+     * run skipped since it last saw them): {@code θ ← θ - finalAdjustment(steps)}.
      */
     @Override
     public void finalise() {
@@ -279,7 +280,7 @@ public final class UnigradOptimiser implements StochasticGradientOptimiser {
             double[] u = new double[cols[i]];
             for (int r = 0; r < params.length; r++) {
                 double[] p = params[r];
-                rule.finalAdjustment(steps, u, 0, state[i][r], cols[i]);
+                rule.finalAdjustment(steps, u, p, 0, state[i][r], cols[i]);
                 for (int j = 0; j < cols[i]; j++) {
                     p[j] -= u[j];
                 }

@@ -26,15 +26,26 @@ public final class SyntheticData {
      * by the arg-max {@code k} of a fixed random linear function of its features.
      */
     public static Dataset<Label> classification(long seed, int examples, int features, int active, int classes) {
-        if (active > features || classes < 2) {
-            throw new IllegalArgumentException("need active <= features and classes >= 2, got " + active + " of "
-                    + features + " features and " + classes + " classes");
+        return classification(seed, examples, features, active, classes, features);
+    }
+
+    /**
+     * As {@link #classification(long, int, int, int, int)}, with a sparse truth: the linear function
+     * depends on the first {@code relevant} features only, the others are noise (a task where an L1
+     * penalty should zero most weights without losing accuracy).
+     */
+    public static Dataset<Label> classification(long seed, int examples, int features, int active, int classes,
+                                                int relevant) {
+        if (active > features || classes < 2 || relevant < 1 || relevant > features) {
+            throw new IllegalArgumentException("need active <= features, classes >= 2 and 1 <= relevant <= features, got "
+                    + active + " active and " + relevant + " relevant of " + features + " features and " + classes
+                    + " classes");
         }
         Random rng = new Random(seed);
         double[][] w = new double[classes][features];
         for (double[] row : w) {
             for (int j = 0; j < features; j++) {
-                row[j] = rng.nextGaussian();
+                row[j] = rng.nextGaussian() * (j < relevant ? 1 : 0);
             }
         }
         String[] allNames = new String[features];

@@ -161,7 +161,7 @@ class UnigradOptimiserConventionsTest {
             double[] u = call.getArgument(1);
             java.util.Arrays.fill(u, 0.5);
             return null;
-        }).when(rule).finalAdjustment(anyLong(), any(double[].class), anyInt(), any(double[][].class), anyInt());
+        }).when(rule).finalAdjustment(anyLong(), any(double[].class), any(double[].class), anyInt(), any(double[][].class), anyInt());
         LinearParameters parameters = new LinearParameters(3, 2);
         UnigradOptimiser adapter = new UnigradOptimiser(rule);
         adapter.initialise(parameters);
@@ -169,7 +169,8 @@ class UnigradOptimiserConventionsTest {
         adapter.step(new Tensor[]{gradient()}, 1.0);
         double before = ((DenseMatrix) parameters.get()[0]).get(1, 1);
         adapter.finalise();
-        verify(rule, org.mockito.Mockito.times(2)).finalAdjustment(eq(2L), any(double[].class), eq(0), any(double[][].class), eq(3));
+        verify(rule, org.mockito.Mockito.times(2)).finalAdjustment(eq(2L), any(double[].class), any(double[].class), eq(0),
+                any(double[][].class), eq(3));
         assertThat(((DenseMatrix) parameters.get()[0]).get(1, 1))
                 .as("evaluation point: θ ← θ - finalAdjustment(steps), once per row")
                 .isEqualTo(before - 0.5);
