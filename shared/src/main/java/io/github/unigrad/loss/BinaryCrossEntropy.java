@@ -26,8 +26,10 @@ import io.github.unigrad.spec.Spec;
  *       clamps the log at -100). Terms whose coefficient is 0 are skipped, so {@code p = y ∈ {0, 1}} gives 0.</li>
  * </ul>
  * {@code clip} applies only to probabilities (a {@code clip > 0} with {@code fromLogits=true} is rejected at
- * parse time). Domain: targets in [0, 1]; with {@code fromLogits=false}, probabilities in [0, 1] (both checked,
- * naming the example: a probability outside [0, 1], or NaN, is an error, whatever the clip). Source: the Bernoulli likelihood; label smoothing from
+ * parse time). Summed over outputs, or averaged with {@code outputs=mean}: Keras' {@code binary_crossentropy}
+ * is {@code binary_cross_entropy(fromLogits=false, clip=1e-7, outputs=mean)}. Domain: targets in [0, 1]; with
+ * {@code fromLogits=false}, probabilities in [0, 1] (both checked, naming the example: a probability outside [0, 1],
+ * or NaN, is an error, whatever the clip). Source: the Bernoulli likelihood; label smoothing from
  * Szegedy et al. (2016); positive weighting as in PyTorch.
  */
 public final class BinaryCrossEntropy extends ElementwiseLoss {
@@ -40,8 +42,8 @@ public final class BinaryCrossEntropy extends ElementwiseLoss {
      * @param posWeight the positive-class weight: one for every output, or one per output
      */
     public BinaryCrossEntropy(boolean fromLogits, double[] posWeight, double clip, double labelSmoothing,
-                              double[] outputWeights) {
-        super(fromLogits ? InputForm.SIGMOID_LOGITS : InputForm.PROBABILITIES, outputWeights, false);
+                              boolean meanOverOutputs, double[] outputWeights) {
+        super(fromLogits ? InputForm.SIGMOID_LOGITS : InputForm.PROBABILITIES, outputWeights, meanOverOutputs);
         this.fromLogits = fromLogits;
         this.posWeight = posWeight.clone();
         this.clip = clip;
@@ -93,8 +95,8 @@ public final class BinaryCrossEntropy extends ElementwiseLoss {
 
     @Override
     public Spec spec() {
-        return withWeights(Spec.of("binary_cross_entropy").with("fromLogits", fromLogits).with("posWeight",
+        return withWeights(withOutputs(Spec.of("binary_cross_entropy").with("fromLogits", fromLogits).with("posWeight",
                 posWeight.length == 1 ? (Object) posWeight[0] : posWeight)
-                .with("clip", clip).with("labelSmoothing", labelSmoothing));
+                .with("clip", clip).with("labelSmoothing", labelSmoothing)));
     }
 }

@@ -20,8 +20,8 @@ import io.github.unigrad.spec.Spec;
 public final class CategoricalCrossEntropy extends ElementwiseLoss {
     private final double clip;
 
-    public CategoricalCrossEntropy(double clip, double[] classWeights) {
-        super(InputForm.PROBABILITIES, classWeights, false);
+    public CategoricalCrossEntropy(double clip, boolean meanOverOutputs, double[] classWeights) {
+        super(InputForm.PROBABILITIES, classWeights, meanOverOutputs);
         this.clip = clip;
     }
 
@@ -44,6 +44,6 @@ public final class CategoricalCrossEntropy extends ElementwiseLoss {
 
     @Override
     public Spec spec() {
-        return withWeights(Spec.of("categorical_cross_entropy").with("clip", clip));
+        return withWeights(withOutputs(Spec.of("categorical_cross_entropy").with("clip", clip)));
     }
 }

@@ -9,7 +9,8 @@ import java.util.Arrays;
  * with optional per-output weights {@code c_j}, the output mask {@code m_ij}, and {@code s = 1/cols}
  * for the "mean over outputs" losses (MSE, MAE, MAPE, MSLE, Wasserstein, as DL4J defines them) or 1 for
  * all the others (L1, L2, hinge, cross-entropies, and every loss DL4J does not define: a sum over
- * outputs, so that one output's term does not change with the number of outputs).
+ * outputs, so that one output's term does not change with the number of outputs). Those others take
+ * {@code outputs=mean} ({@link OutputReduction}) for Keras's and PyTorch's mean over outputs.
  *
  * <p>A subclass supplies only {@code f} and {@code f'} over a run of outputs ({@link #elements});
  * masks, weights and normalisation are applied here, once, for every such loss. An example of weight
@@ -49,13 +50,30 @@ public abstract class ElementwiseLoss extends AbstractLoss {
         return meanOverOutputs;
     }
 
+    /**
+     * Adds {@code outputs=mean} to the spec of a loss whose default is the sum over outputs, when it averages
+     * instead ({@link OutputReduction}); nothing for the sum.
+     */
+    protected final Spec withOutputs(Spec spec) {
+        return meanOverOutputs ? spec.with("outputs", OutputReduction.MEAN) : spec;
+    }
+
+    /**
+     * The batch whose targets {@link #elements} sees: the batch itself, unless a loss reads the targets of the
+     * whole batch together first (hinge's {@code labels=auto}).
+     */
+    protected LossBatch prepare(LossBatch batch) {
+        return batch;
+    }
+
     /** Adds {@code weights=[...]} to a spec when there are per-output weights. */
     protected final Spec withWeights(Spec spec) {
         return withWeights(spec, outputWeights);
     }
 
     @Override
-    protected final void compute(LossBatch batch, double[] values, double[] gradient) {
+    protected final void compute(LossBatch given, double[] values, double[] gradient) {
+        LossBatch batch = prepare(given);
         int rows = batch.rows();
         int cols = batch.cols();
         int tc = batch.targetCols();

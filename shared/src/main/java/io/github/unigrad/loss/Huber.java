@@ -16,7 +16,8 @@ import io.github.unigrad.spec.Spec;
  * </ul>
  * Both are continuously differentiable at the threshold (the two pieces' slopes meet), so there is no
  * kink to choose a subgradient at, except smooth_l1's at {@code d = 0} when {@code beta = 0}. Summed over
- * outputs (PyTorch and Keras average over them). Domain: any real values.
+ * outputs, or averaged with {@code outputs=mean} (Keras' {@code huber}: {@code huber(delta=1, outputs=mean)}).
+ * Domain: any real values.
  */
 public final class Huber extends ElementwiseLoss {
     private final boolean smooth;
@@ -28,8 +29,8 @@ public final class Huber extends ElementwiseLoss {
      * @param smoothL1  the smooth-L1 scaling (divided by the threshold) rather than Huber's
      * @param threshold δ (≥ 0) or β (≥ 0); Huber's δ must be positive
      */
-    public Huber(boolean smoothL1, double threshold, double[] outputWeights) {
-        super(InputForm.VALUES, outputWeights, false);
+    public Huber(boolean smoothL1, double threshold, boolean meanOverOutputs, double[] outputWeights) {
+        super(InputForm.VALUES, outputWeights, meanOverOutputs);
         this.smooth = smoothL1;
         this.threshold = threshold;
         this.slope = smoothL1 ? 1 : threshold;
@@ -53,6 +54,7 @@ public final class Huber extends ElementwiseLoss {
 
     @Override
     public Spec spec() {
-        return withWeights(smooth ? Spec.of("smooth_l1").with("beta", threshold) : Spec.of("huber").with("delta", threshold));
+        return withWeights(withOutputs(smooth ? Spec.of("smooth_l1").with("beta", threshold)
+                : Spec.of("huber").with("delta", threshold)));
     }
 }

@@ -28,8 +28,8 @@ public final class KlDivergence extends ElementwiseLoss {
     private final boolean logTarget;
     private final double clip;
 
-    public KlDivergence(boolean logTarget, double clip, double[] outputWeights) {
-        super(InputForm.PROBABILITIES, outputWeights, false);
+    public KlDivergence(boolean logTarget, double clip, boolean meanOverOutputs, double[] outputWeights) {
+        super(InputForm.PROBABILITIES, outputWeights, meanOverOutputs);
         this.logTarget = logTarget;
         this.clip = clip;
     }
@@ -65,6 +65,6 @@ public final class KlDivergence extends ElementwiseLoss {
 
     @Override
     public Spec spec() {
-        return withWeights(Spec.of("kl_divergence").with("logTarget", logTarget).with("clip", clip));
+        return withWeights(withOutputs(Spec.of("kl_divergence").with("logTarget", logTarget).with("clip", clip)));
     }
 }

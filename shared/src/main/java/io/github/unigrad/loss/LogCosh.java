@@ -5,15 +5,15 @@ import io.github.unigrad.spec.Spec;
 /**
  * Log-cosh: {@code f = log cosh(x - y)}, {@code f' = tanh(x - y)}; about {@code ½ d²} for small errors and
  * {@code |d| - log 2} for large ones, smooth everywhere. Computed as {@code |d| + log1p(e^{-2|d|}) - log 2},
- * which does not overflow where {@code cosh} would (|d| &gt; 710). Summed over outputs (Keras'
- * {@code log_cosh} averages over them; Optax's {@code log_cosh} is elementwise). Domain: any real values.
+ * which does not overflow where {@code cosh} would (|d| &gt; 710). Summed over outputs, or averaged with
+ * {@code outputs=mean} (Keras' {@code log_cosh}; Optax's {@code log_cosh} is elementwise). Domain: any real values.
  * Source: e.g. Chen et al. (2019), "Log hyperbolic cosine loss improves variational auto-encoder"; Keras.
  */
 public final class LogCosh extends ElementwiseLoss {
     private static final double LOG_2 = Math.log(2);
 
-    public LogCosh(double[] outputWeights) {
-        super(InputForm.VALUES, outputWeights, false);
+    public LogCosh(boolean meanOverOutputs, double[] outputWeights) {
+        super(InputForm.VALUES, outputWeights, meanOverOutputs);
     }
 
     @Override
@@ -28,6 +28,6 @@ public final class LogCosh extends ElementwiseLoss {
 
     @Override
     public Spec spec() {
-        return withWeights(Spec.of("log_cosh"));
+        return withWeights(withOutputs(Spec.of("log_cosh")));
     }
 }

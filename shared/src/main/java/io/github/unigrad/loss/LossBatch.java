@@ -96,6 +96,11 @@ public final class LossBatch {
         return new LossBatch(rows, cols, predictions, targets, targetCols, weights, outputMask, firstRow);
     }
 
+    /** The same batch with other targets of the same shape (a loss that rewrites its labels first). */
+    public LossBatch withTargets(double[] newTargets) {
+        return new LossBatch(rows, cols, predictions, newTargets, targetCols, exampleWeights, outputMask, firstRow);
+    }
+
     /** The same batch with a mask per output (null for none). */
     public LossBatch withOutputMask(double[] mask) {
         return new LossBatch(rows, cols, predictions, targets, targetCols, exampleWeights, mask, firstRow);

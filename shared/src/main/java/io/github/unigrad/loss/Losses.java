@@ -32,7 +32,7 @@ public final class Losses {
                     p -> new SoftmaxCrossEntropy(weights(p), p.real("labelSmoothing", 0, Range.UNIT),
                             p.integer("ignoreIndex", -1, Integer.MIN_VALUE + 1, Integer.MAX_VALUE)))
             .add("categorical_cross_entropy", "-Σ_j c_j y_j log clip(p_j, c, 1-c), on probabilities",
-                    p -> new CategoricalCrossEntropy(p.real("clip", 1e-10, CLIP), weights(p)))
+                    p -> new CategoricalCrossEntropy(p.real("clip", 1e-10, CLIP), meanOverOutputs(p), weights(p)))
             .add("binary_cross_entropy", "Σ_j c_j [w+_j y' softplus(-z) + (1-y') softplus(z)], y' = (1-ε) y + ε/2; or on"
                     + " clipped probabilities; posWeight one or per output", Losses::binaryCrossEntropy)
             .alias("log_loss", "binary_cross_entropy")
@@ -47,29 +47,35 @@ public final class Losses {
             .add("mape", "(100/K) Σ_j c_j |d_j| / |y_j|", p -> new PercentageError(weights(p)))
             .add("msle", "(1/K) Σ_j c_j (log(1+x_j) - log(1+y_j))²", p -> new SquaredLogError(weights(p)))
             .add("huber", "Σ_j c_j (½ d² if |d| ≤ δ else δ(|d| - ½δ))",
-                    p -> new Huber(false, p.real("delta", 1, Range.POSITIVE), weights(p)))
+                    p -> new Huber(false, p.real("delta", 1, Range.POSITIVE), meanOverOutputs(p), weights(p)))
             .add("smooth_l1", "Σ_j c_j (½ d²/β if |d| < β else |d| - ½β)",
-                    p -> new Huber(true, p.real("beta", 1, Range.NON_NEGATIVE), weights(p)))
-            .add("log_cosh", "Σ_j c_j log cosh(d_j)", p -> new LogCosh(weights(p)))
+                    p -> new Huber(true, p.real("beta", 1, Range.NON_NEGATIVE), meanOverOutputs(p), weights(p)))
+            .add("log_cosh", "Σ_j c_j log cosh(d_j)", p -> new LogCosh(meanOverOutputs(p), weights(p)))
             .add("quantile", "Σ_{k,q} c max(τ_q e, (τ_q - 1) e), e = y_k - x_kq", Losses::quantile)
-            .add("hinge", "Σ_j c_j max(0, m - y_j x_j), y = ±1",
-                    p -> new Hinge(false, false, margin(p), weights(p)))
-            .add("squared_hinge", "Σ_j c_j max(0, m - y_j x_j)², y = ±1",
-                    p -> new Hinge(true, false, margin(p), weights(p)))
+            .add("hinge", "Σ_j c_j max(0, m - y_j x_j), y = ±1 (labels=auto: a 0/1 batch read as 2y - 1, as Keras)",
+                    p -> hinge(p, false))
+            .add("squared_hinge", "Σ_j c_j max(0, m - y_j x_j)², y = ±1 (labels=auto: as hinge)",
+                    p -> hinge(p, true))
             .add("multiclass_hinge", "max(0, max_{j≠y} x_j + m - x_y) (Crammer–Singer)",
                     p -> new MulticlassHinge(margin(p)))
+            .add("categorical_hinge", "max(0, max_j (1 - y_j) x_j - Σ_j y_j x_j + m) (Keras)",
+                    p -> new CategoricalHinge(margin(p)))
             .add("multi_margin", "(w_y/K) Σ_{j≠y} max(0, m - x_y + x_j)^p, p ∈ {1, 2} (Weston–Watkins, PyTorch"
                     + " MultiMarginLoss)", p -> new MultiMargin(p.integer("p", 1, 1, 2), margin(p), weights(p)))
             .add("multilabel_hinge", "Σ_j c_j max(0, m - (2y_j - 1) x_j), y ∈ {0, 1}",
-                    p -> new Hinge(false, true, margin(p), weights(p)))
-            .add("focal", "Σ_j c_j α_t (1 - p_t)^γ BCE(z_j, y_j), p = σ(z)", Losses::focal)
+                    p -> new Hinge(false, true, Hinge.Labels.SIGNS, margin(p), meanOverOutputs(p), weights(p)))
+            .add("focal", "Σ_j c_j α_t (1 - p_t)^γ BCE(z_j, y_j), p = σ(z); or on clipped probabilities", Losses::focal)
             .add("softmax_focal", "-Σ_j c_j q_j (1 - p_j)^γ log p_j, p = softmax(z)",
                     p -> new SoftmaxFocal(p.real("gamma", 2, Range.NON_NEGATIVE), weights(p)))
+            .add("categorical_focal", "-Σ_j c_j α y_j (1 - p_j)^γ log p_j, on clipped probabilities (Keras)",
+                    p -> new CategoricalFocal(p.real("gamma", 2, Range.NON_NEGATIVE), p.real("alpha", 0.25, Range.POSITIVE),
+                            p.real("clip", 1e-7, CLIP), meanOverOutputs(p), weights(p)))
             .add("kl_divergence", "Σ_j c_j q_j (log q_j - log p_j), on probabilities",
-                    p -> new KlDivergence(p.bool("logTarget", false), p.real("clip", 0, CLIP), weights(p)))
+                    p -> new KlDivergence(p.bool("logTarget", false), p.real("clip", 0, CLIP), meanOverOutputs(p),
+                            weights(p)))
             .add("poisson_nll", "Σ_j c_j (e^x - y x) (log input) or (x - y log(x + eps))",
                     p -> new PoissonNll(p.bool("logInput", true), p.real("eps", 1e-8, Range.NON_NEGATIVE),
-                            p.bool("full", false), weights(p)))
+                            p.bool("full", false), meanOverOutputs(p), weights(p)))
             .add("gaussian_nll", "Σ_k c_k ½ (log σ_k² + (μ_k - y_k)²/σ_k²), predictions [μ | σ²]",
                     p -> new GaussianNll(p.choice("variance", GaussianNll.Variance.RAW, GaussianNll.Variance.class),
                             p.real("eps", 1e-6, Range.POSITIVE), p.bool("full", false), weights(p)))
@@ -95,6 +101,14 @@ public final class Losses {
         return w;
     }
 
+    /**
+     * Reads {@code outputs=sum|mean} ({@link OutputReduction}) of the losses that sum over outputs by default:
+     * true for the mean over outputs.
+     */
+    static boolean meanOverOutputs(Params p) {
+        return p.choice("outputs", OutputReduction.SUM, OutputReduction.class) == OutputReduction.MEAN;
+    }
+
     private static double margin(Params p) {
         return p.real("margin", 1, Range.NON_NEGATIVE);
     }
@@ -106,13 +120,25 @@ public final class Losses {
             throw new SpecException(p.name() + ": posWeight = [] is empty; give one positive-class weight for every"
                     + " output, or one per output, each in " + Range.NON_NEGATIVE);
         }
+        double clip = probabilityClip(p, fromLogits);
+        return new BinaryCrossEntropy(fromLogits, posWeight, clip, p.real("labelSmoothing", 0, Range.UNIT),
+                meanOverOutputs(p), weights(p));
+    }
+
+    /** Reads {@code clip} of a loss that takes logits or probabilities: only probabilities are clipped. */
+    private static double probabilityClip(Params p, boolean fromLogits) {
         double clip = p.real("clip", 0, CLIP);
         if (fromLogits && clip > 0) {
             throw new SpecException(p.name() + ": clip = " + Spec.formatNumber(clip) + " applies only to probabilities;"
                     + " with fromLogits=true the loss is exact and clip must be 0 (DL4J's LossBinaryXENT is"
-                    + " fromLogits=false, clip=1e-5)");
+                    + " fromLogits=false, clip=1e-5; Keras clips probabilities at 1e-7)");
         }
-        return new BinaryCrossEntropy(fromLogits, posWeight, clip, p.real("labelSmoothing", 0, Range.UNIT), weights(p));
+        return clip;
+    }
+
+    private static Loss hinge(Params p, boolean squared) {
+        return new Hinge(squared, false, p.choice("labels", Hinge.Labels.SIGNS, Hinge.Labels.class), margin(p),
+                meanOverOutputs(p), weights(p));
     }
 
     private static Loss quantile(Params p) {
@@ -130,7 +156,8 @@ public final class Losses {
             throw new SpecException(p.name() + ": alpha = " + Spec.formatNumber(alpha) + " is out of range; allowed [0, 1],"
                     + " or -1 for no class weighting");
         }
-        return new Focal(gamma, alpha, weights(p));
+        boolean fromLogits = p.bool("fromLogits", true);
+        return new Focal(gamma, alpha, fromLogits, probabilityClip(p, fromLogits), meanOverOutputs(p), weights(p));
     }
 
     private static Loss tweedie(Params p) {
@@ -310,6 +337,10 @@ public final class Losses {
         return build("squared_hinge", "margin", margin);
     }
 
+    public static Loss categoricalHinge(double margin) {
+        return build("categorical_hinge", "margin", margin);
+    }
+
     public static Loss multiclassHinge(double margin) {
         return build("multiclass_hinge", "margin", margin);
     }
@@ -330,6 +361,10 @@ public final class Losses {
 
     public static Loss softmaxFocal(double gamma) {
         return build("softmax_focal", "gamma", gamma);
+    }
+
+    public static Loss categoricalFocal(double gamma, double alpha, double clip) {
+        return build("categorical_focal", "gamma", gamma, "alpha", alpha, "clip", clip);
     }
 
     public static Loss klDivergence(boolean logTarget, double clip) {

@@ -4,7 +4,8 @@ import io.github.unigrad.spec.Range;
 import io.github.unigrad.spec.Spec;
 
 /**
- * Poisson negative log-likelihood of counts {@code y ≥ 0} (checked), summed over outputs:
+ * Poisson negative log-likelihood of counts {@code y ≥ 0} (checked), summed over outputs (averaged with
+ * {@code outputs=mean}: Keras' {@code poisson} is {@code poisson_nll(logInput=false, eps=1e-7, outputs=mean)}):
  * <ul>
  *   <li>{@code logInput=true}: the prediction is {@code log λ}: {@code f = e^x - y x}, {@code f' = e^x - y}
  *       (no log of a rate, no eps);</li>
@@ -26,8 +27,8 @@ public final class PoissonNll extends ElementwiseLoss {
     private final double eps;
     private final boolean full;
 
-    public PoissonNll(boolean logInput, double eps, boolean full, double[] outputWeights) {
-        super(InputForm.VALUES, outputWeights, false);
+    public PoissonNll(boolean logInput, double eps, boolean full, boolean meanOverOutputs, double[] outputWeights) {
+        super(InputForm.VALUES, outputWeights, meanOverOutputs);
         this.logInput = logInput;
         this.eps = eps;
         this.full = full;
@@ -63,6 +64,6 @@ public final class PoissonNll extends ElementwiseLoss {
 
     @Override
     public Spec spec() {
-        return withWeights(Spec.of("poisson_nll").with("logInput", logInput).with("eps", eps).with("full", full));
+        return withWeights(withOutputs(Spec.of("poisson_nll").with("logInput", logInput).with("eps", eps).with("full", full)));
     }
 }

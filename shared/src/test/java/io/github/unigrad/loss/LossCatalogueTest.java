@@ -92,7 +92,23 @@ class LossCatalogueTest {
                 Arguments.of("barron(alpha=inf, scale=3)", 3),
                 Arguments.of("barron(alpha=-2, scale=0.7)", 3),
                 Arguments.of("barron(alpha=5)", 3),
-                Arguments.of("barron(alpha=1.999)", 3));
+                Arguments.of("barron(alpha=1.999)", 3),
+                Arguments.of("huber(outputs=mean)", 3),
+                Arguments.of("smooth_l1(beta=0.5, outputs=mean, weights=[1, 2, 0.5])", 3),
+                Arguments.of("log_cosh(outputs=mean)", 3),
+                Arguments.of("hinge(labels=auto, outputs=mean)", 3),
+                Arguments.of("squared_hinge(labels=auto, weights=[1, 2, 0.5])", 3),
+                Arguments.of("multilabel_hinge(outputs=mean)", 3),
+                Arguments.of("binary_cross_entropy(fromLogits=false, clip=1e-7, outputs=mean)", 3),
+                Arguments.of("poisson_nll(logInput=false, eps=1e-7, outputs=mean)", 3),
+                Arguments.of("kl_divergence(clip=1e-7, outputs=mean)", 3),
+                Arguments.of("categorical_cross_entropy(clip=1e-7, outputs=mean)", 3),
+                Arguments.of("focal(gamma=2, alpha=-1, fromLogits=false, clip=1e-7, outputs=mean)", 3),
+                Arguments.of("focal(gamma=0.5, alpha=0.25, fromLogits=false)", 3),
+                Arguments.of("categorical_hinge", 4),
+                Arguments.of("categorical_hinge(margin=0.5)", 3),
+                Arguments.of("categorical_focal", 3),
+                Arguments.of("categorical_focal(gamma=0.5, alpha=1, clip=0, weights=[1, 2, 0.5], outputs=mean)", 3));
     }
 
     static Stream<String> classIndexSpecs() {
@@ -305,7 +321,8 @@ class LossCatalogueTest {
                 Losses.binaryCrossEntropy(true, 1, 0, 0), Losses.mse(), Losses.l2(), Losses.mae(), Losses.l1(),
                 Losses.rmse(), Losses.batchRmse(), Losses.mape(), Losses.msle(), Losses.huber(1), Losses.smoothL1(1),
                 Losses.logCosh(), Losses.quantile(0.5), Losses.hinge(1), Losses.squaredHinge(1),
-                Losses.multiclassHinge(1), Losses.multiMargin(1, 1, null), Losses.multilabelHinge(1), Losses.focal(2, 0.25), Losses.softmaxFocal(2),
+                Losses.multiclassHinge(1), Losses.categoricalHinge(1), Losses.multiMargin(1, 1, null),
+                Losses.multilabelHinge(1), Losses.focal(2, 0.25), Losses.softmaxFocal(2), Losses.categoricalFocal(2, 0.25, 1e-7),
                 Losses.klDivergence(false, 0), Losses.poissonNll(true, 1e-8, false),
                 Losses.gaussianNll(GaussianNll.Variance.RAW, 1e-6, false), Losses.cosineProximity(),
                 Losses.wasserstein(), Losses.tweedie(1.5), Losses.barron(1, 1)))

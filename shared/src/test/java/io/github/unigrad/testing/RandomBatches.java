@@ -66,7 +66,7 @@ public final class RandomBatches {
         int o = i * tc;
         switch (loss.name()) {
             case "softmax_cross_entropy", "softmax_focal", "multiclass_hinge", "multi_margin", "zero_one",
-                 "categorical_cross_entropy" -> {
+                 "categorical_cross_entropy", "categorical_hinge", "categorical_focal" -> {
                 if (classIndices) {
                     y[o] = rnd.nextInt(loss.name().equals("zero_one") ? 2 : 3);
                 } else {
