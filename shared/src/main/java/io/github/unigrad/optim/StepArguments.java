@@ -24,6 +24,13 @@ import java.lang.reflect.Array;
  * Double and float arrays are read through {@link Array#getLength}, once per array per call.
  */
 final class StepArguments {
+    private static final String PARAMETERS = "parameters (it reads them, e.g. for decoupled weight decay)";
+    private static final String OFFSET_COUNT = "offset %d + count %d";
+    private static final String OFFSET_INDEX = "offset %d + largest index %d + 1";
+    private static final String TO = "to = %d";
+    private static final String COUNT = "count %d";
+    private static final String INDEX = "largest index %d + 1";
+
     private StepArguments() {
     }
 
@@ -33,12 +40,11 @@ final class StepArguments {
         if (o < 0 || n < 0) {
             throw error(who, "offset and count must be >= 0; got offset " + o + ", count " + n);
         }
-        requireArray(who, "update", u, (long) o + n, "offset " + o + " + count " + n);
+        requireArray(who, "update", u, (long) o + n, OFFSET_COUNT, o, n);
         if (needsParameters) {
-            requireArray(who, "parameters (it reads them, e.g. for decoupled weight decay)", p, (long) o + n,
-                    "offset " + o + " + count " + n);
+            requireArray(who, PARAMETERS, p, (long) o + n, OFFSET_COUNT, o, n);
         }
-        requireSlabs(who, state, slab, slabs, (long) o + n, "offset " + o + " + count " + n);
+        requireSlabs(who, state, slab, slabs, (long) o + n, OFFSET_COUNT, o, n);
     }
 
     /**
@@ -51,18 +57,17 @@ final class StepArguments {
             throw error(who, "a sparse step needs 0 <= from <= to and an offset >= 0; got from " + from + ", to " + to
                     + ", offset " + o);
         }
-        requireArray(who, "update", u, to, "to = " + to);
-        requireArray(who, "indices", idx, to, "to = " + to);
+        requireArray(who, "update", u, to, TO, to, 0);
+        requireArray(who, "indices", idx, to, TO, to, 0);
         requireIncreasing(who, idx, from, to);
         long end = to == from ? 0 : (long) idx[to - 1] + 1;
         if (to > from && idx[from] < 0) {
             throw error(who, "sparse index " + idx[from] + " at position " + from + " is negative");
         }
         if (needsParameters) {
-            requireArray(who, "parameters (it reads them, e.g. for decoupled weight decay)", p, o + end,
-                    "offset " + o + " + largest index " + (end - 1) + " + 1");
+            requireArray(who, PARAMETERS, p, o + end, OFFSET_INDEX, o, end - 1);
         }
-        requireSlabs(who, state, slab, slabs, o + end, "offset " + o + " + largest index " + (end - 1) + " + 1");
+        requireSlabs(who, state, slab, slabs, o + end, OFFSET_INDEX, o, end - 1);
     }
 
     /**
@@ -71,17 +76,16 @@ final class StepArguments {
      */
     static void sparseBounds(SpecDescribed who, int slabs, boolean needsParameters, Object u, int count, int[] idx,
                              Object p, Object[] state, int slab) {
-        requireArray(who, "update", u, count, "count " + count);
-        requireArray(who, "indices", idx, count, "count " + count);
+        requireArray(who, "update", u, count, COUNT, count, 0);
+        requireArray(who, "indices", idx, count, COUNT, count, 0);
         long end = count == 0 ? 0 : (long) idx[count - 1] + 1;
         if (count > 0 && idx[0] < 0) {
             throw error(who, "sparse index " + idx[0] + " at position 0 is negative");
         }
         if (needsParameters) {
-            requireArray(who, "parameters (it reads them, e.g. for decoupled weight decay)", p, end,
-                    "largest index " + (end - 1) + " + 1");
+            requireArray(who, PARAMETERS, p, end, INDEX, end - 1, 0);
         }
-        requireSlabs(who, state, slab, slabs, end, "largest index " + (end - 1) + " + 1");
+        requireSlabs(who, state, slab, slabs, end, INDEX, end - 1, 0);
     }
 
     /** Checks that a row-wise step has one update, parameter (when read) and state row per row. */
@@ -113,18 +117,23 @@ final class StepArguments {
         }
     }
 
-    private static void requireArray(SpecDescribed who, String what, Object a, long needed, String why) {
+    /**
+     * @param why a {@link String#format} pattern saying where {@code needed} comes from, with {@code x} and
+     *            {@code y} as its arguments: formatted only when the check fails, so a passing check builds no string
+     */
+    private static void requireArray(SpecDescribed who, String what, Object a, long needed, String why, long x, long y) {
         if (a == null) {
             throw error(who, "the " + what + " array is null");
         }
         int length = Array.getLength(a);
         if (length < needed) {
             throw error(who, "the " + what + " array has length " + length + ", needs at least " + needed + " ("
-                    + why + ")");
+                    + String.format(why, x, y) + ")");
         }
     }
 
-    private static void requireSlabs(SpecDescribed who, Object[] state, int slab, int slabs, long needed, String why) {
+    private static void requireSlabs(SpecDescribed who, Object[] state, int slab, int slabs, long needed, String why,
+                                     long x, long y) {
         if (slabs == 0) {
             return;
         }
@@ -133,7 +142,9 @@ final class StepArguments {
                     + ", got " + (state == null ? "no state (null)" : state.length + " slabs"));
         }
         for (int k = slab; k < slab + slabs; k++) {
-            requireArray(who, "state slab " + k, state[k], needed, why);
+            if (state[k] == null || Array.getLength(state[k]) < needed) {
+                requireArray(who, "state slab " + k, state[k], needed, why, x, y);
+            }
         }
     }
 
