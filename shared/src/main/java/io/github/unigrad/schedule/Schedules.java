@@ -143,8 +143,10 @@ public final class Schedules {
         }
         long[] out = new long[m.length];
         for (int i = 0; i < m.length; i++) {
-            if (m[i] != Math.rint(m[i]) || (i > 0 && m[i] <= m[i - 1])) {
-                throw new SpecException("multistep: milestones must be strictly increasing whole numbers, got "
+            // a double at or above 2^63 would saturate to Long.MAX_VALUE: two such milestones would become one
+            if (m[i] != Math.rint(m[i]) || m[i] >= 0x1p63 || (i > 0 && m[i] <= m[i - 1])) {
+                throw new SpecException("multistep: milestones must be strictly increasing whole numbers below 2^63"
+                        + " (step indices), got "
                         + Excerpt.of(p.spec().named().getOrDefault("milestones", p.spec().positional())));
             }
             out[i] = (long) m[i];

@@ -110,10 +110,23 @@ class HostileSpecTest {
                 .hasSizeLessThan(1000).contains("'" + "x".repeat(Excerpt.SIDE) + "…" + "x".repeat(Excerpt.SIDE) + "'");
         String longList = "multistep(0.1, milestones=[" + "5, ".repeat(100_000) + "1])";
         assertThat(catchThrowable(() -> Schedules.parse(longList)).getMessage())
-                .hasSizeLessThan(300).startsWith("multistep: milestones must be strictly increasing whole numbers, got [5, 5, 5");
+                .hasSizeLessThan(300).startsWith("multistep: milestones must be strictly increasing whole numbers below 2^63 (step indices), got [5, 5, 5");
         String longKey = "mse(" + "a".repeat(100_000) + "=1)";
         assertThat(catchThrowable(() -> Losses.parse(longKey)).getMessage())
                 .hasSizeLessThan(300).startsWith("mse: unknown key aaaa");
+    }
+
+    /**
+     * Found by {@code SpecPropertiesTest} on one seed: milestones at or above 2^63 both became {@code Long.MAX_VALUE},
+     * so the schedule printed two equal milestones and its own spec no longer parsed.
+     */
+    @Test
+    void milestonesBeyondTheLastStepIndexAreRefusedInsteadOfMerging() {
+        assertThatThrownBy(() -> Schedules.parse("multistep(0.1, milestones=[9.3e18, 9.4e18])"))
+                .isExactlyInstanceOf(SpecException.class)
+                .hasMessageStartingWith("multistep: milestones must be strictly increasing whole numbers below 2^63");
+        var s = Schedules.parse("multistep(0.1, milestones=[9.2e18, 9.223372036854775e18])");
+        assertThat(Schedules.parse(s.spec().toString())).isEqualTo(s);
     }
 
     @Test
