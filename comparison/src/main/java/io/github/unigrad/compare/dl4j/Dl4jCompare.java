@@ -47,6 +47,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.IntConsumer;
+import java.util.function.Supplier;
 
 /**
  * Compares a user's DL4J network on the user's data: the network as configured, against variants trained
@@ -204,24 +205,12 @@ public final class Dl4jCompare {
             }
         }
         for (String spec : losses) {
-            String canonical = Losses.parse(spec).spec().toString();
-            try {
-                String variant = withLoss(spec);
-                comparisons.add(new Comparison(Framework.DL4J, model, Subject.LOSS, AS_CONFIGURED, canonical,
-                        Relation.ALTERNATIVE, dataName, "as configured", "", Double.NaN, asConfigured, trial(variant, t)));
-            } catch (IllegalArgumentException e) {
-                skips.add(new Skip(Framework.DL4J, Subject.LOSS, canonical, e.getMessage()));
-            }
+            alternative(Subject.LOSS, Losses.parse(spec).spec().toString(), () -> withLoss(spec), model, asConfigured,
+                    t, comparisons, skips);
         }
         for (String spec : optimisers) {
-            String canonical = Optimisers.parse(spec).spec().toString();
-            try {
-                String variant = withOptimiser(spec);
-                comparisons.add(new Comparison(Framework.DL4J, model, Subject.OPTIMISER, AS_CONFIGURED, canonical,
-                        Relation.ALTERNATIVE, dataName, "as configured", "", Double.NaN, asConfigured, trial(variant, t)));
-            } catch (IllegalArgumentException e) {
-                skips.add(new Skip(Framework.DL4J, Subject.OPTIMISER, canonical, e.getMessage()));
-            }
+            alternative(Subject.OPTIMISER, Optimisers.parse(spec).spec().toString(), () -> withOptimiser(spec), model,
+                    asConfigured, t, comparisons, skips);
         }
         RunSettings settings = new RunSettings(epochs, 0, 1, 1);
         List<ComparisonResult> results = new ComparisonRunner(settings, name -> null, 0).run(comparisons, progress);
@@ -280,6 +269,21 @@ public final class Dl4jCompare {
             }
         });
         return new Twinned(out, List.copyOf(new LinkedHashSet<>(replaced)), List.copyOf(new LinkedHashSet<>(kept)));
+    }
+
+    /**
+     * Adds the comparison of the network as configured with {@code variant} (the configuration with one named loss or
+     * optimiser), or a skip saying why that variant cannot be made.
+     */
+    private void alternative(Subject subject, String canonical, Supplier<String> variant, String model,
+                             Trial asConfigured, Task t, List<Comparison> comparisons, List<Skip> skips) {
+        try {
+            String conf = variant.get();
+            comparisons.add(new Comparison(Framework.DL4J, model, subject, AS_CONFIGURED, canonical,
+                    Relation.ALTERNATIVE, dataName, "as configured", "", Double.NaN, asConfigured, trial(conf, t)));
+        } catch (IllegalArgumentException e) {
+            skips.add(new Skip(Framework.DL4J, subject, canonical, e.getMessage()));
+        }
     }
 
     private String withLoss(String spec) {

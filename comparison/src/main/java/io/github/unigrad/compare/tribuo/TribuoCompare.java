@@ -47,6 +47,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -167,24 +168,13 @@ public final class TribuoCompare {
             twinsVariant(model, objectiveTwin, ownMeter, labels, asConfigured, comparisons, skips);
         }
         for (String spec : losses) {
-            String canonical = Losses.parse(spec).spec().toString();
-            try {
-                comparisons.add(new Comparison(Framework.TRIBUO, model, Subject.LOSS, AS_CONFIGURED, canonical,
-                        Relation.ALTERNATIVE, dataName, "as configured", "", Double.NaN, asConfigured,
-                        trial(objective(spec, labels), optimiser(), spec, labels)));
-            } catch (IllegalArgumentException e) {
-                skips.add(new Skip(Framework.TRIBUO, Subject.LOSS, canonical, e.getMessage()));
-            }
+            alternative(Subject.LOSS, Losses.parse(spec).spec().toString(),
+                    () -> trial(objective(spec, labels), optimiser(), spec, labels), model, asConfigured, comparisons, skips);
         }
         for (String spec : optimisers) {
-            String canonical = Optimisers.parse(spec).spec().toString();
-            try {
-                comparisons.add(new Comparison(Framework.TRIBUO, model, Subject.OPTIMISER, AS_CONFIGURED, canonical,
-                        Relation.ALTERNATIVE, dataName, "as configured", "", Double.NaN, asConfigured,
-                        trial(objective(), new UnigradOptimiser(spec), ownMeter, labels)));
-            } catch (IllegalArgumentException e) {
-                skips.add(new Skip(Framework.TRIBUO, Subject.OPTIMISER, canonical, e.getMessage()));
-            }
+            alternative(Subject.OPTIMISER, Optimisers.parse(spec).spec().toString(),
+                    () -> trial(objective(), new UnigradOptimiser(spec), ownMeter, labels), model, asConfigured,
+                    comparisons, skips);
         }
         int epochs = intField("epochs");
         List<ComparisonResult> results = new ComparisonRunner(new RunSettings(epochs, 0, 1, 1), name -> null, 0)
@@ -238,6 +228,20 @@ public final class TribuoCompare {
 
     private StochasticGradientOptimiser optimiser() {
         return (StochasticGradientOptimiser) configField(StochasticGradientOptimiser.class);
+    }
+
+    /**
+     * Adds the comparison of the trainer as configured with {@code variant} (one named objective or optimiser), or a
+     * skip saying why that variant cannot be made.
+     */
+    private void alternative(Subject subject, String canonical, Supplier<Trial> variant, String model,
+                             Trial asConfigured, List<Comparison> comparisons, List<Skip> skips) {
+        try {
+            comparisons.add(new Comparison(Framework.TRIBUO, model, subject, AS_CONFIGURED, canonical,
+                    Relation.ALTERNATIVE, dataName, "as configured", "", Double.NaN, asConfigured, variant.get()));
+        } catch (IllegalArgumentException e) {
+            skips.add(new Skip(Framework.TRIBUO, subject, canonical, e.getMessage()));
+        }
     }
 
     private Trial trial(SGDObjective<?> objective, StochasticGradientOptimiser optimiser, String meterSpec, boolean labels) {
