@@ -144,12 +144,12 @@ public final class Chain extends SpecIdentified implements Optimiser {
         if (needsSummary && summary == null) {
             throw new IllegalArgumentException(spec + " needs the gradient's summary (global norm) at every step");
         }
-        Step step = new Step(index, learningRate, summary, null);
         Object[] coefficients = new Object[transforms.length];
+        Step step = new Step(index, learningRate, summary, this, coefficients);
         for (int i = 0; i < transforms.length; i++) {
             coefficients[i] = transforms[i].coefficients(step);
         }
-        return new Step(step, this, coefficients);
+        return step;
     }
 
     /**
@@ -188,25 +188,25 @@ public final class Chain extends SpecIdentified implements Optimiser {
     public void dense(Step step, double gradientScale, double updateScale, double[] u, double[] p, int o,
                       double[][] state, int n) {
         StepArguments.dense(this, slabs(), needsParameters(), u, p, o, state, 0, n);
-        Object[] coefficients = step.coefficientsOf(this);
-        Scale.by(u, o, o + n, gradientFactor(gradientScale, updateScale));
-        for (int l = 0; l < passes.length; l++) {
-            int i = passes[l];
-            transforms[i].dense(coefficients[i], scale(l, step, gradientScale, updateScale), u, p, o, state,
-                    firstSlab[i], n);
-        }
+        densePasses(step.coefficientsOf(this), step, gradientScale, updateScale, u, p, o, state, n);
     }
 
-    /** The passes of {@link #dense(Step, double, double, double[], double[], int, double[][], int)}, each over every row. */
+    /**
+     * The passes of {@link #dense(Step, double, double, double[], double[], int, double[][], int)}, each over every
+     * row ({@link Transform#denseRows}: a pass that is one short loop per row runs them in one loop nest), every row
+     * checked first (a bad row changes none) and the per-step work done once per matrix.
+     */
     @Override
     public void denseRows(Step step, double gradientScale, double updateScale, double[][] u, double[][] p,
                           double[][][] state, int n) {
-        StepArguments.rows(this, u.length, needsParameters(), p, state);
-        for (int r = 0; r < u.length; r++) {
-            StepArguments.dense(this, slabs(), needsParameters(), u[r], p == null ? null : p[r], 0, state[r], 0, n);
-        }
+        StepArguments.denseRows(this, slabs(), needsParameters(), u, p, state, n);
         Object[] coefficients = step.coefficientsOf(this);
-        Scale.rows(u, n, gradientFactor(gradientScale, updateScale));
+        double factor = gradientFactor(gradientScale, updateScale);
+        if (factor != 1.0) {
+            for (double[] row : u) {
+                Scale.by(row, 0, n, factor);
+            }
+        }
         for (int l = 0; l < passes.length; l++) {
             int i = passes[l];
             transforms[i].denseRows(coefficients[i], scale(l, step, gradientScale, updateScale), u, p, state,
@@ -214,17 +214,18 @@ public final class Chain extends SpecIdentified implements Optimiser {
         }
     }
 
-    /** The passes of {@link #sparse(Step, double, double, double[], int, int, int[], double[], int, double[][])}, each over every row. */
+    /** The passes of {@link #sparse(Step, double, double, double[], int, int, int[], double[], int, double[][])}, as {@link #denseRows}. */
     @Override
     public void sparseRows(Step step, double gradientScale, double updateScale, SparseRows u, double[][] p,
                            double[][][] state) {
-        StepArguments.rows(this, u.rows(), needsParameters(), p, state);
-        for (int r = 0, rows = u.rows(); r < rows; r++) {
-            StepArguments.sparse(this, slabs(), needsParameters(), u.values(r), 0, u.count(r), u.indices(r),
-                    p == null ? null : p[r], 0, state[r], 0);
-        }
+        StepArguments.sparseRows(this, slabs(), needsParameters(), u, p, state);
         Object[] coefficients = step.coefficientsOf(this);
-        Scale.rows(u, gradientFactor(gradientScale, updateScale));
+        double factor = gradientFactor(gradientScale, updateScale);
+        if (factor != 1.0) {
+            for (int r = 0, rows = u.rows(); r < rows; r++) {
+                Scale.by(u.values(r), 0, u.count(r), factor);
+            }
+        }
         for (int l = 0; l < passes.length; l++) {
             int i = passes[l];
             transforms[i].sparseRows(coefficients[i], scale(l, step, gradientScale, updateScale), u, p, state,
@@ -236,7 +237,23 @@ public final class Chain extends SpecIdentified implements Optimiser {
     public void sparse(Step step, double gradientScale, double updateScale, double[] u, int from, int to, int[] idx,
                        double[] p, int o, double[][] state) {
         StepArguments.sparse(this, slabs(), needsParameters(), u, from, to, idx, p, o, state, 0);
-        Object[] coefficients = step.coefficientsOf(this);
+        sparsePasses(step.coefficientsOf(this), step, gradientScale, updateScale, u, from, to, idx, p, o, state);
+    }
+
+    /** The dense passes on checked arguments. */
+    private void densePasses(Object[] coefficients, Step step, double gradientScale, double updateScale, double[] u,
+                             double[] p, int o, double[][] state, int n) {
+        Scale.by(u, o, o + n, gradientFactor(gradientScale, updateScale));
+        for (int l = 0; l < passes.length; l++) {
+            int i = passes[l];
+            transforms[i].dense(coefficients[i], scale(l, step, gradientScale, updateScale), u, p, o, state,
+                    firstSlab[i], n);
+        }
+    }
+
+    /** The sparse passes on checked arguments. */
+    private void sparsePasses(Object[] coefficients, Step step, double gradientScale, double updateScale, double[] u,
+                              int from, int to, int[] idx, double[] p, int o, double[][] state) {
         Scale.by(u, from, to, gradientFactor(gradientScale, updateScale));
         for (int l = 0; l < passes.length; l++) {
             int i = passes[l];

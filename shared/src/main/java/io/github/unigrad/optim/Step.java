@@ -39,13 +39,16 @@ public final class Step {
         this.chain = null;
     }
 
-    /** {@code step} carrying {@code coefficients[i]}, transform i's per-step coefficients, computed by {@code chain}. */
-    Step(Step step, Chain chain, Object[] coefficients) {
-        this.index = step.index;
-        this.learningRate = step.learningRate;
-        this.gradient = step.gradient;
-        this.inner = step.inner;
-        this.scalars = step.scalars;
+    /**
+     * A chain's step, carrying {@code coefficients[i]}, transform i's per-step coefficients, which {@code chain}
+     * fills in right after (each computed from this step).
+     */
+    Step(long index, double learningRate, GradientSummary gradient, Chain chain, Object[] coefficients) {
+        this.index = Schedule.checkStep(index);
+        this.learningRate = learningRate;
+        this.gradient = gradient;
+        this.inner = null;
+        this.scalars = NONE;
         this.coefficients = coefficients;
         this.chain = chain;
     }

@@ -5,8 +5,8 @@ import io.github.unigrad.spec.SpecDescribed;
 import java.lang.reflect.Array;
 
 /**
- * The argument checks of the public step methods ({@link Optimiser} and its implementations, the
- * {@link Transform} row defaults, {@link SparseRows#of}), made once per call before any loop, so that misuse
+ * The argument checks of the public step methods ({@link Optimiser} and its implementations, {@link SparseRows#of}),
+ * made once per call before any loop (the {@link Transform} kernels they run trust them), so that misuse
  * gives an {@link IllegalArgumentException} naming the lengths or the index instead of an
  * {@code ArrayIndexOutOfBoundsException} or {@code NullPointerException} from inside a kernel:
  * <ul>
@@ -18,8 +18,9 @@ import java.lang.reflect.Array;
  *   <li>sparse indices strictly increasing (sorted and distinct, as Tribuo's {@code SparseVector} and every
  *       compressed sparse format keep them) and in range. Duplicates are refused, not coalesced: a step per
  *       entry with the same state would differ from the step on the summed gradient, and summing them would
- *       need scratch space per call. Sortedness is one branch-free pass over the indices; the range is then
- *       the first and last index.</li>
+ *       need scratch space per call. Sortedness is one branch-free pass over the indices, made on every sparse
+ *       step on arrays and once when {@link SparseRows#of} builds rows (a {@link SparseRows} guarantees it, so the
+ *       row-wise step does not pay for it again at every step); the range is then the first and last index.</li>
  * </ul>
  * Double and float arrays are read through {@link Array#getLength}, once per array per call.
  */
@@ -29,8 +30,7 @@ final class StepArguments {
     private static final String OFFSET_INDEX = "offset %d + largest index %d + 1";
     private static final String TO = "to = %d";
     private static final String COUNT = "count %d";
-    private static final String INDEX = "largest index %d + 1";
-
+    
     private StepArguments() {
     }
 
@@ -59,33 +59,92 @@ final class StepArguments {
         }
         requireArray(who, "update", u, to, TO, to, 0);
         requireArray(who, "indices", idx, to, TO, to, 0);
-        requireIncreasing(who, idx, from, to);
-        long end = to == from ? 0 : (long) idx[to - 1] + 1;
+        int at = firstNotIncreasing(idx, from, to);
+        if (at >= 0) {
+            throw error(who, notIncreasing(idx, at));
+        }
+        requireRange(who, slabs, needsParameters, from, to, idx, p, o, state, slab);
+    }
+
+    /**
+     * Checks a row-wise dense step: one update, parameter (when read) and state row per row, each as {@link #dense}
+     * checks a piece. The passing path reads only the lengths; the message comes from {@link #dense} on failure.
+     */
+    static void denseRows(SpecDescribed who, int slabs, boolean needsParameters, double[][] u, double[][] p,
+                          double[][][] state, int n) {
+        rows(who, u.length, needsParameters, p, state);
+        for (int r = 0; r < u.length; r++) {
+            double[] pr = p == null ? null : p[r];
+            if (n < 0 || u[r] == null || u[r].length < n || needsParameters && (pr == null || pr.length < n)
+                    || !slabsHold(state[r], slabs, n)) {
+                dense(who, slabs, needsParameters, u[r], pr, 0, state[r], 0, n);
+            }
+        }
+    }
+
+    /**
+     * Checks a row-wise sparse step as {@link #sparse} checks a sparse step, but for the order of each row's indices,
+     * which a {@link SparseRows} guarantees (see there): the range is read from a row's first and last index, so the
+     * check costs the same whatever the rows' lengths. The message comes from {@link #sparseRow} on failure.
+     */
+    static void sparseRows(SpecDescribed who, int slabs, boolean needsParameters, SparseRows u, double[][] p,
+                           double[][][] state) {
+        int rows = u.rows();
+        rows(who, rows, needsParameters, p, state);
+        for (int r = 0; r < rows; r++) {
+            int count = u.count(r);
+            double[] values = u.values(r);
+            int[] idx = u.indices(r);
+            double[] pr = p == null ? null : p[r];
+            int end = count <= 0 || idx == null || idx.length < count ? 0 : idx[count - 1] + 1;
+            if (count < 0 || values == null || values.length < count || idx == null || idx.length < count
+                    || count > 0 && (idx[0] < 0 || end <= 0) || needsParameters && (pr == null || pr.length < end)
+                    || !slabsHold(state[r], slabs, end)) {
+                sparseRow(who, slabs, needsParameters, u, r, pr, state[r]);
+            }
+        }
+    }
+
+    /** Whether {@code state} has {@code slabs} slabs of at least {@code length} values. */
+    private static boolean slabsHold(double[][] state, int slabs, int length) {
+        if (slabs == 0) {
+            return true;
+        }
+        if (state == null || state.length < slabs) {
+            return false;
+        }
+        for (int k = 0; k < slabs; k++) {
+            if (state[k] == null || state[k].length < length) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The detailed check of row {@code r} of {@link #sparseRows}, which throws the message. */
+    private static void sparseRow(SpecDescribed who, int slabs, boolean needsParameters, SparseRows u, int r, Object p,
+                                  Object[] state) {
+        int count = u.count(r);
+        int[] idx = u.indices(r);
+        if (count < 0) {
+            throw error(who, "sparse row " + r + " has a negative count, " + count);
+        }
+        requireArray(who, "update", u.values(r), count, COUNT, count, 0);
+        requireArray(who, "indices", idx, count, COUNT, count, 0);
+        requireRange(who, slabs, needsParameters, 0, count, idx, p, 0, state, 0);
+    }
+
+    /** The first index {@code ≥ 0}; {@code p[o + last]} when read and {@code state[slab+k][o + last]} within their arrays. */
+    private static void requireRange(SpecDescribed who, int slabs, boolean needsParameters, int from, int to, int[] idx,
+                                     Object p, int o, Object[] state, int slab) {
         if (to > from && idx[from] < 0) {
             throw error(who, "sparse index " + idx[from] + " at position " + from + " is negative");
         }
+        long end = to == from ? 0 : (long) idx[to - 1] + 1;
         if (needsParameters) {
             requireArray(who, PARAMETERS, p, o + end, OFFSET_INDEX, o, end - 1);
         }
         requireSlabs(who, state, slab, slabs, o + end, OFFSET_INDEX, o, end - 1);
-    }
-
-    /**
-     * The checks of {@link #sparse} but the sortedness pass, for a {@link Transform}'s row default, which a
-     * {@link Chain} calls after checking the indices itself: the range is read from the first and last index.
-     */
-    static void sparseBounds(SpecDescribed who, int slabs, boolean needsParameters, Object u, int count, int[] idx,
-                             Object p, Object[] state, int slab) {
-        requireArray(who, "update", u, count, COUNT, count, 0);
-        requireArray(who, "indices", idx, count, COUNT, count, 0);
-        long end = count == 0 ? 0 : (long) idx[count - 1] + 1;
-        if (count > 0 && idx[0] < 0) {
-            throw error(who, "sparse index " + idx[0] + " at position 0 is negative");
-        }
-        if (needsParameters) {
-            requireArray(who, PARAMETERS, p, end, INDEX, end - 1, 0);
-        }
-        requireSlabs(who, state, slab, slabs, end, INDEX, end - 1, 0);
     }
 
     /** Checks that a row-wise step has one update, parameter (when read) and state row per row. */
@@ -100,21 +159,26 @@ final class StepArguments {
         }
     }
 
-    private static void requireIncreasing(SpecDescribed who, int[] idx, int from, int to) {
+    /** The first position {@code j} in {@code (from, to)} whose index does not exceed the one before, or -1: one branch-free pass. */
+    static int firstNotIncreasing(int[] idx, int from, int to) {
         boolean increasing = true;
         for (int j = from + 1; j < to; j++) {
             increasing &= idx[j] > idx[j - 1];
         }
-        if (increasing) {
-            return;
-        }
-        for (int j = from + 1; j < to; j++) {
-            if (idx[j] <= idx[j - 1]) {
-                throw error(who, "sparse indices must be strictly increasing (sorted, no duplicates: coalesce"
-                        + " duplicate entries by summing them first); index " + idx[j] + " at position " + j
-                        + " follows " + idx[j - 1]);
+        if (!increasing) {
+            for (int j = from + 1; j < to; j++) {
+                if (idx[j] <= idx[j - 1]) {
+                    return j;
+                }
             }
         }
+        return -1;
+    }
+
+    /** Says that index {@code at} does not exceed the one before it. */
+    static String notIncreasing(int[] idx, int at) {
+        return "sparse indices must be strictly increasing (sorted, no duplicates: coalesce duplicate entries by"
+                + " summing them first); index " + idx[at] + " at position " + at + " follows " + idx[at - 1];
     }
 
     /**

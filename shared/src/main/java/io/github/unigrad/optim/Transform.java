@@ -25,6 +25,10 @@ import io.github.unigrad.spec.SpecDescribed;
  * coefficients cast to float, arithmetic in float. {@code FloatKernelTest} keeps each twin within a few
  * float ulps of its double kernel. Sparse steps are double only (Tribuo's sparse gradients are double).
  *
+ * <p><b>Arguments.</b> A transform's methods are kernels: they trust their arguments (lengths, offsets, index
+ * order), which the {@link Optimiser} that runs them has checked once per call ({@link Chain}'s entry points), so
+ * that no pass pays for a check twice.
+ *
  * <p><b>Equality.</b> Every catalogue transform is a {@link io.github.unigrad.spec.SpecIdentified}: equal
  * to another of its class with the same hyperparameters (its canonical spec), with a hash code to match,
  * so {@code Transforms.parse(t.spec().toString())} equals {@code t}.
@@ -115,10 +119,6 @@ public interface Transform extends SpecDescribed {
      * it to run the rows in one loop nest, as Tribuo's own {@code DenseMatrix} operations do.
      */
     default void denseRows(Object c, double scale, double[][] u, double[][] p, double[][][] state, int slab, int n) {
-        StepArguments.rows(this, u.length, needsParameters(), p, state);
-        for (int r = 0; r < u.length; r++) {
-            StepArguments.dense(this, slabs(), needsParameters(), u[r], p == null ? null : p[r], 0, state[r], slab, n);
-        }
         for (int r = 0; r < u.length; r++) {
             dense(c, scale, u[r], p == null ? null : p[r], 0, state[r], slab, n);
         }
@@ -130,11 +130,6 @@ public interface Transform extends SpecDescribed {
      * state {@code state[r][slab + k]}; overridden as {@link #denseRows}.
      */
     default void sparseRows(Object c, double scale, SparseRows u, double[][] p, double[][][] state, int slab) {
-        StepArguments.rows(this, u.rows(), needsParameters(), p, state);
-        for (int r = 0, rows = u.rows(); r < rows; r++) {
-            StepArguments.sparseBounds(this, slabs(), needsParameters(), u.values(r), u.count(r), u.indices(r),
-                    p == null ? null : p[r], state[r], slab);
-        }
         for (int r = 0, rows = u.rows(); r < rows; r++) {
             sparse(c, scale, u.values(r), 0, u.count(r), u.indices(r), p == null ? null : p[r], 0, state[r], slab);
         }

@@ -98,14 +98,31 @@ class HostileStepRegressionTest {
                 .hasMessageEndingWith("index 1 at position 1 follows 3");
         assertThatThrownBy(() -> adam.sparse(s, new double[2], 0, 3, new int[] {0, 1, 2}, null, 0, state))
                 .hasMessageEndingWith("the update array has length 2, needs at least 3 (to = 3)");
-        // the same through the row-wise entry point Tribuo uses
-        SparseRows rows = SparseRows.of(new double[][] {{1, 2}}, new int[][] {{4, 4}}, new int[] {2});
-        assertThatThrownBy(() -> adam.sparseRows(s, 1, 1, rows, null, new double[][][] {state}))
+        // the same through the row-wise entry point Tribuo uses: the order when the rows are built, the rest per step
+        assertThatThrownBy(() -> SparseRows.of(new double[][] {{1, 2}}, new int[][] {{4, 4}}, new int[] {2}))
+                .hasMessageStartingWith("sparse rows: row 0: sparse indices must be strictly increasing")
                 .hasMessageEndingWith("index 4 at position 1 follows 4");
+        SparseRows rows = SparseRows.of(new double[][] {{1, 2}}, new int[][] {{4, 9}}, new int[] {2});
+        assertThatThrownBy(() -> adam.sparseRows(s, 1, 1, rows, null, new double[][][] {state}))
+                .hasMessageEndingWith("needs at least 10 (offset 0 + largest index 9 + 1)");
         assertThatThrownBy(() -> adam.sparseRows(s, 1, 1, rows, null, new double[0][][]))
                 .hasMessageEndingWith("needs 1 state rows (one per row of the update), got 0");
         assertThatThrownBy(() -> SparseRows.of(new double[][] {{1}}, new int[][] {{0, 1}}, new int[] {2}))
                 .hasMessage("sparse rows: row 0 has count 2, 1 values and 2 indices");
+        SparseRows negative = SparseRows.of(new double[][] {{1, 2}, {3}}, new int[][] {{1, 2}, {-3}}, new int[] {2, 1});
+        double[] firstRow = {1, 2};
+        assertThatThrownBy(() -> adam.sparseRows(s, 1, 1, negative, null, new double[][][] {state, state}))
+                .hasMessageEndingWith("sparse index -3 at position 0 is negative");
+        assertThat(negative.values(0)).as("a bad row anywhere changes no row").containsExactly(firstRow);
+        assertThat(state[0]).containsOnly(0.0);
+        SparseRows badCount = new SparseRows() {
+            public int rows() { return 1; }
+            public double[] values(int r) { return new double[1]; }
+            public int[] indices(int r) { return new int[1]; }
+            public int count(int r) { return -1; }
+        };
+        assertThatThrownBy(() -> adam.sparseRows(s, 1, 1, badCount, null, new double[][][] {state}))
+                .hasMessageEndingWith("sparse row 0 has a negative count, -1");
     }
 
     @Test
