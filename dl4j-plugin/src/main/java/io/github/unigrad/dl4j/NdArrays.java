@@ -49,7 +49,7 @@ final class NdArrays {
     static NumberBuffer buffer(INDArray a) {
         switch (a.dataType()) {
             case FLOAT:
-                return NumberBuffer.of(a.data().asNioFloat());
+                return NumberBuffer.ofFloatBytes(a.data().asNio());
             case DOUBLE:
                 return NumberBuffer.of(a.data().asNioDouble());
             default:

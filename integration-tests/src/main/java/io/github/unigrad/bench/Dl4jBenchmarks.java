@@ -24,8 +24,11 @@ import java.util.TreeMap;
  * defaults to 60000). A JMH include pattern given on the command line narrows the set.
  */
 public final class Dl4jBenchmarks {
+    /** Ours / built-in targets: per rule for the updater step (issue #17), else per benchmark. */
     private static final Map<String, Double> TARGETS = Map.of(
-            "Dl4jLossBenchmark", 0.5, "Dl4jUpdaterBenchmark", 0.5, "Dl4jEpochBenchmark", 1.0);
+            "Dl4jLossBenchmark", 0.5, "Dl4jEpochBenchmark", 0.5, "adam", 0.1, "adagrad", 0.1, "nesterov", 0.5);
+    /** Bytes the updater bound moves per parameter: gradient and state slabs, each read and written once. */
+    private static final Map<String, Integer> BOUND_BYTES = Map.of("adam", 24, "adagrad", 16, "nesterov", 16);
 
     private Dl4jBenchmarks() {
     }
@@ -50,15 +53,25 @@ public final class Dl4jBenchmarks {
                     .put(r.getParams().getParam("impl"), r.getPrimaryResult().getScore());
         }
         System.out.println();
-        System.out.println("| benchmark | DL4J built-in | Unigrad | Unigrad / built-in | target | memory bound | bound / built-in |");
-        System.out.println("|---|---|---|---|---|---|---|");
+        System.out.println("| benchmark | DL4J built-in | Unigrad (in place) | Unigrad (copy route) | ours / built-in"
+                + " (in place, copy) | target | memory bound (GB/s) | ours / bound (in place, copy) | bound / built-in |");
+        System.out.println("|---|---|---|---|---|---|---|---|---|");
         byConfiguration.forEach((configuration, scores) -> {
             Double builtin = scores.get("dl4j");
             Double ours = scores.get("unigrad");
+            Double copy = scores.get("unigrad-copy");
             Double bound = scores.get("bound");
-            double target = TARGETS.get(configuration.split(" ")[0]);
-            System.out.printf("| %s | %s | %s | %s | ≤ %.1f | %s | %s |%n", configuration, format(builtin), format(ours),
-                    ratio(ours, builtin), target, format(bound), ratio(bound, builtin));
+            String[] words = configuration.split(" ");
+            String rule = configuration.replaceAll(".*rule=(\\w+).*", "$1");
+            double target = TARGETS.getOrDefault(rule, TARGETS.getOrDefault(words[0], Double.NaN));
+            String boundText = format(bound);
+            if (bound != null && BOUND_BYTES.containsKey(rule)) {
+                long params = Long.parseLong(configuration.replaceAll(".*params=(\\d+).*", "$1"));
+                boundText += String.format(" (%.0f)", BOUND_BYTES.get(rule) * params / (bound * 1e3));
+            }
+            System.out.printf("| %s | %s | %s | %s | %s, %s | ≤ %.1f | %s | %s, %s | %s |%n", configuration,
+                    format(builtin), format(ours), format(copy), ratio(ours, builtin), ratio(copy, builtin), target,
+                    boundText, ratio(ours, bound), ratio(copy, bound), ratio(bound, builtin));
         });
     }
 

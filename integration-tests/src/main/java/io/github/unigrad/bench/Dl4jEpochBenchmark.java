@@ -2,6 +2,7 @@ package io.github.unigrad.bench;
 
 import io.github.unigrad.dl4j.UnigradLoss;
 import io.github.unigrad.dl4j.UnigradUpdater;
+import io.github.unigrad.optim.VectorRoute;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
@@ -43,14 +44,15 @@ import java.util.concurrent.TimeUnit;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 1)
 @Measurement(iterations = 3)
-@Fork(1)
+@Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector"})
 public class Dl4jEpochBenchmark {
     private static final int MINIBATCH = 128;
 
     @Param({"60000"})
     public int examples;
 
-    @Param({"dl4j", "unigrad"})
+    /** {@code unigrad-copy}: ours with the in-place vector route off, as {@link Dl4jUpdaterBenchmark}. */
+    @Param({"dl4j", "unigrad", "unigrad-copy"})
     public String impl;
 
     private MultiLayerNetwork net;
@@ -59,7 +61,10 @@ public class Dl4jEpochBenchmark {
     @Setup(Level.Trial)
     public void setUp() {
         Dl4jBenchmarks.quietNd4j();
-        boolean ours = impl.equals("unigrad");
+        boolean ours = impl.startsWith("unigrad");
+        if (impl.equals("unigrad-copy")) {
+            System.setProperty(VectorRoute.PROPERTY, "false");
+        }
         MultiLayerConfiguration conf = new NeuralNetConfiguration.Builder().seed(1).dataType(DataType.FLOAT)
                 .weightInit(WeightInit.XAVIER)
                 .updater(ours ? new UnigradUpdater("adam(lr=0.001, epsilonHat=true)") : new Adam(0.001))

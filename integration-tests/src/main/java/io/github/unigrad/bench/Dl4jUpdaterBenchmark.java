@@ -1,6 +1,7 @@
 package io.github.unigrad.bench;
 
 import io.github.unigrad.dl4j.UnigradUpdater;
+import io.github.unigrad.optim.VectorRoute;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -36,14 +37,18 @@ import java.util.stream.IntStream;
  * in-place pass over heap float arrays that reads and writes exactly the arrays the rule must
  * (the gradient and each state slab: 16 bytes per parameter for Nesterov and AdaGrad, 24 for Adam)
  * with the cheapest arithmetic, on as many threads as the updaters use. Its ratio to the built-in is
- * the best ratio any updater can reach.
+ * the best ratio any updater can reach ({@link MemoryBoundBenchmark} checks it against STREAM's copy and triad).
+ *
+ * <p>Ours twice: {@code unigrad} steps ND4J's memory in place with the Vector API ({@code VectorRoute}; the fork
+ * starts with {@code --add-modules jdk.incubator.vector}), {@code unigrad-copy} with that route turned off
+ * ({@code -Dunigrad.vector=false}), copying each block to the heap and back, what users without the flag get.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
-@Fork(1)
+@Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector"})
 public class Dl4jUpdaterBenchmark {
     @Param({"adam", "nesterov", "adagrad"})
     public String rule;
@@ -51,7 +56,7 @@ public class Dl4jUpdaterBenchmark {
     @Param({"1000000", "10000000"})
     public int params;
 
-    @Param({"dl4j", "unigrad", "bound"})
+    @Param({"dl4j", "unigrad", "unigrad-copy", "bound"})
     public String impl;
 
     /** For {@code impl=bound}: the gradient and the state slabs, on the heap. */
@@ -71,7 +76,10 @@ public class Dl4jUpdaterBenchmark {
             return;
         }
         Dl4jBenchmarks.quietNd4j();
-        IUpdater config = impl.equals("unigrad") ? new UnigradUpdater(ours(rule)) : builtin(rule);
+        if (impl.equals("unigrad-copy")) {
+            System.setProperty(VectorRoute.PROPERTY, "false");
+        }
+        IUpdater config = impl.startsWith("unigrad") ? new UnigradUpdater(ours(rule)) : builtin(rule);
         INDArray view = Nd4j.zeros(DataType.FLOAT, 1, config.stateSize(params));
         updater = config.instantiate(view, true);
         Nd4j.getRandom().setSeed(1);
@@ -104,7 +112,7 @@ public class Dl4jUpdaterBenchmark {
         return gradient;
     }
 
-    private static final int THREADS = ForkJoinPool.getCommonPoolParallelism() + 1;
+    static final int THREADS = ForkJoinPool.getCommonPoolParallelism() + 1;
 
     /** Not constants, so the JIT cannot drop the bound's stores of unchanged values. */
     public float one = 1f;

@@ -3,7 +3,10 @@ package io.github.unigrad.host;
 import io.github.unigrad.optim.GradientSummary;
 import io.github.unigrad.optim.Optimiser;
 import io.github.unigrad.optim.Step;
+import io.github.unigrad.optim.VectorRoute;
 
+import java.nio.ByteBuffer;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Runs an {@link Optimiser} over parameters whose gradient and state live in {@link NumberBuffer}s
@@ -13,6 +16,12 @@ import io.github.unigrad.optim.Step;
  * once. One pass over memory, no conversion here; the per-element work is the optimiser's own
  * primitive loop (for float buffers, its float kernels). The gradient and the state are all float
  * or all double.
+ *
+ * <p><b>In place.</b> When the gradient and the state are direct float memory seen as bytes
+ * ({@link NumberBuffer#ofFloatBytes}, ND4J's) and {@link VectorRoute#enabled()}, nothing is copied: the optimiser
+ * steps the memory where it lies with its vector kernels ({@link Optimiser#denseDirect}), chunk by chunk, and only a
+ * chunk's last few values (fewer than a vector) go through the scratch; both routes give the same bits. Without the
+ * JVM flag the route needs, the first step says so in one log line.
  *
  * <p>Layout: {@code n} gradient values from {@code gradient[go]}; state slab {@code k} is {@code n}
  * values from {@code state[k][stateStarts[k]]}. DL4J's updater-state view, with its slabs one after
@@ -34,10 +43,21 @@ public final class BlockStepper {
     /** Steps over fewer values run on the calling thread alone. */
     public static final int PARALLEL_THRESHOLD = 1 << 19;
 
+    /**
+     * Values per call of the in-place route ({@link Optimiser#denseDirect}): 16 384 floats, 64 KiB per array, so a
+     * chain of several passes finds the chunk of each array in L2 after the first pass.
+     */
+    static final int DIRECT_CHUNK = 1 << 14;
+    private static final AtomicBoolean TOLD = new AtomicBoolean();
+
     private final int block;
     private final Lane<?>[] lanes;
+    private final boolean inPlace;
 
-    /** Blocks of {@link #DEFAULT_BLOCK}, as many threads as the common pool has workers plus the caller. */
+    /**
+     * Blocks of {@link #DEFAULT_BLOCK}, as many threads as the common pool has workers plus the caller, direct float
+     * memory stepped in place when {@link VectorRoute#enabled()}.
+     */
     public BlockStepper() {
         this(DEFAULT_BLOCK, Pieces.defaultThreads());
     }
@@ -48,6 +68,14 @@ public final class BlockStepper {
     }
 
     public BlockStepper(int block, int threads) {
+        this(block, threads, VectorRoute.enabled());
+    }
+
+    /**
+     * @param inPlace whether direct float memory is stepped in place when the optimiser can ({@link Optimiser#denseDirect});
+     *                otherwise, and for the rest, every block is copied to the heap, stepped and copied back
+     */
+    public BlockStepper(int block, int threads, boolean inPlace) {
         if (block <= 0) {
             throw new IllegalArgumentException("block length must be >= 1, got " + block);
         }
@@ -56,6 +84,7 @@ public final class BlockStepper {
         }
         this.block = block;
         this.lanes = new Lane<?>[threads];
+        this.inPlace = inPlace;
     }
 
     /** Fills the optimiser's state slabs with their initial values. */
@@ -107,7 +136,40 @@ public final class BlockStepper {
         for (int p = 0; p < used.length; p++) {
             used[p] = lane(p, gradient, k);
         }
-        Pieces.run(pieces, n, block, (p, from, to) -> used[p].run(optimiser, step, gradient, go, state, stateStarts, from, to));
+        if (direct(gradient, state)) {
+            Pieces.run(pieces, n, block, (p, from, to) -> ((FloatLane) used[p]).runDirect(optimiser, step, gradient, go, state,
+                    stateStarts, from, to));
+        } else {
+            Pieces.run(pieces, n, block, (p, from, to) -> used[p].run(optimiser, step, gradient, go, state, stateStarts,
+                    from, to));
+        }
+    }
+
+    /**
+     * Whether to try the in-place route: all the memory direct float bytes and the route on; when it is off, says why
+     * once per JVM (a {@link System.Logger} INFO line).
+     */
+    private boolean direct(NumberBuffer gradient, NumberBuffer[] state) {
+        if (!directFloats(gradient)) {
+            return false;
+        }
+        for (NumberBuffer slab : state) {
+            if (!directFloats(slab)) {
+                return false;
+            }
+        }
+        if (inPlace && VectorRoute.enabled()) {
+            return true;
+        }
+        String why = inPlace ? VectorRoute.whyNot() : null;
+        if (why != null && TOLD.compareAndSet(false, true)) {
+            System.getLogger(BlockStepper.class.getName()).log(System.Logger.Level.INFO, why);
+        }
+        return false;
+    }
+
+    private static boolean directFloats(NumberBuffer b) {
+        return b instanceof NumberBuffer.Floats f && f.bytes() != null && f.bytes().isDirect();
     }
 
     private static void requireSlabs(Optimiser optimiser, NumberBuffer[] state, int[] stateStarts) {
@@ -164,7 +226,7 @@ public final class BlockStepper {
             add(summary, len);
         }
 
-        /** The step over values {@code [from, to)} of the piece, block by block. */
+        /** The step over values {@code [from, to)} of the piece, block by block through the scratch. */
         final void run(Optimiser optimiser, Step step, NumberBuffer gradient, int go, NumberBuffer[] state, int[] starts,
                        int from, int to) {
             for (int start = from; start < to; start += block) {
@@ -184,8 +246,35 @@ public final class BlockStepper {
 
     /** Float scratch, stepped with the optimiser's float step. */
     private static final class FloatLane extends Lane<float[]> {
+        private final ByteBuffer[] stateBytes;
+        private final int[] chunkStarts;
+
         FloatLane(int block, int k) {
             super(block, new float[block], new float[k][block]);
+            this.stateBytes = new ByteBuffer[k];
+            this.chunkStarts = new int[k];
+        }
+
+        /**
+         * The step over values {@code [from, to)} in place, chunk by chunk ({@link #DIRECT_CHUNK}): the optimiser's
+         * in-place route takes what it can of each chunk, the scratch the rest.
+         */
+        void runDirect(Optimiser optimiser, Step step, NumberBuffer gradient, int go, NumberBuffer[] state, int[] starts,
+                       int from, int to) {
+            ByteBuffer g = ((NumberBuffer.Floats) gradient).bytes();
+            for (int q = 0; q < state.length; q++) {
+                stateBytes[q] = ((NumberBuffer.Floats) state[q]).bytes();
+            }
+            for (int start = from; start < to; start += DIRECT_CHUNK) {
+                int len = Math.min(DIRECT_CHUNK, to - start);
+                for (int q = 0; q < state.length; q++) {
+                    chunkStarts[q] = starts[q] + start;
+                }
+                int done = optimiser.denseDirect(step, g, go + start, stateBytes, chunkStarts, len);
+                if (done < len) {
+                    run(optimiser, step, gradient, go, state, starts, start + done, start + len);
+                }
+            }
         }
 
         @Override

@@ -2,6 +2,8 @@ package io.github.unigrad.host;
 
 import io.github.unigrad.optim.Widening;
 
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.DoubleBuffer;
 import java.nio.FloatBuffer;
 
@@ -29,7 +31,17 @@ public sealed interface NumberBuffer permits NumberBuffer.Floats, NumberBuffer.D
 
     /** Wraps a float buffer; indices are absolute (its position is ignored). */
     static NumberBuffer of(FloatBuffer buffer) {
-        return new Floats(buffer, new float[Floats.CHUNK]);
+        return new Floats(buffer, new float[Floats.CHUNK], null);
+    }
+
+    /**
+     * Wraps memory holding floats, seen as bytes (ND4J's {@code DataBuffer.asNio()}); float index {@code i} is bytes
+     * {@code 4i..4i+3}, in native order. A direct buffer is one {@link BlockStepper} can step in place, vectorised
+     * ({@link io.github.unigrad.optim.VectorRoute}).
+     */
+    static NumberBuffer ofFloatBytes(ByteBuffer bytes) {
+        ByteBuffer b = bytes.duplicate().order(ByteOrder.nativeOrder());
+        return new Floats(b.position(0).asFloatBuffer(), new float[Floats.CHUNK], b);
     }
 
     /** Wraps a double buffer; indices are absolute (its position is ignored). */
@@ -45,8 +57,11 @@ public sealed interface NumberBuffer permits NumberBuffer.Floats, NumberBuffer.D
         return of(DoubleBuffer.wrap(array));
     }
 
-    /** Float storage; the chunk (for the double transfers) makes an instance single-threaded. */
-    record Floats(FloatBuffer buffer, float[] chunk) implements NumberBuffer {
+    /**
+     * Float storage; the chunk (for the double transfers) makes an instance single-threaded. {@code bytes}, when not
+     * null, is the same memory as native-order bytes ({@link #ofFloatBytes}).
+     */
+    record Floats(FloatBuffer buffer, float[] chunk, ByteBuffer bytes) implements NumberBuffer {
         static final int CHUNK = 2048;
 
         @Override
@@ -69,7 +84,7 @@ public sealed interface NumberBuffer permits NumberBuffer.Floats, NumberBuffer.D
 
         @Override
         public NumberBuffer fork() {
-            return new Floats(buffer, new float[chunk.length]);
+            return new Floats(buffer, new float[chunk.length], bytes);
         }
 
         /** {@code dst[off + j] = this[index + j]} for {@code j < len}. */

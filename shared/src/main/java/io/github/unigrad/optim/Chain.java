@@ -5,6 +5,7 @@ import io.github.unigrad.schedule.Schedules;
 import io.github.unigrad.spec.Spec;
 import io.github.unigrad.spec.SpecIdentified;
 
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -36,6 +37,8 @@ public final class Chain extends SpecIdentified implements Optimiser {
     /** Whether the first pass is a {@code scale_by_lr}, which then takes the gradient scale too. */
     private final boolean takesGradientScale;
     private final int slabs;
+    /** Each pass's in-place vector kernel ({@link VectorRoute}), or null when the chain has no in-place route. */
+    private final DirectPass[] direct;
     private final boolean needsParameters;
     private final boolean needsSummary;
 
@@ -83,6 +86,7 @@ public final class Chain extends SpecIdentified implements Optimiser {
         this.fused = Arrays.copyOf(fuses, count);
         this.takesGradientScale = count > 0 && this.transforms[0] == ScaleByLearningRate.INSTANCE;
         this.slabs = s;
+        this.direct = params ? null : VectorRoute.passes(this.transforms, this.passes);
         this.needsParameters = params;
         this.needsSummary = summary;
         this.spec = spec != null ? spec
@@ -271,6 +275,26 @@ public final class Chain extends SpecIdentified implements Optimiser {
             int i = passes[l];
             transforms[i].dense(coefficients[i], scale(l, step, 1.0, 1.0), u, p, o, state, firstSlab[i], n);
         }
+    }
+
+    /** Each pass's vector kernel over the first multiple of the vector length, in place; see {@link Optimiser#denseDirect}. */
+    @Override
+    public int denseDirect(Step step, ByteBuffer u, int uo, ByteBuffer[] state, int[] so, int n) {
+        if (direct == null || !VectorRoute.enabled()) {
+            return 0;
+        }
+        Object[] coefficients = step.coefficientsOf(this);
+        int done = VectorRoute.whole(n);
+        int[] bytes = new int[so.length];
+        for (int k = 0; k < so.length; k++) {
+            bytes[k] = so[k] * Float.BYTES;
+        }
+        for (int l = 0; l < passes.length; l++) {
+            int i = passes[l];
+            direct[l].run(coefficients[i], scale(l, step, 1.0, 1.0), u, uo * Float.BYTES, state, bytes, firstSlab[i],
+                    done);
+        }
+        return done;
     }
 
     /** Whether the last transform has a final adjustment ({@code prox_l1}'s pending catch-up). */

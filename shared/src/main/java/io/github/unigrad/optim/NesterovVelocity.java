@@ -31,7 +31,7 @@ public final class NesterovVelocity extends SpecIdentified implements Transform 
     }
 
     /** The scalars of one step, shared by the double and float kernels: {@code v ← mu v - lr g}, and {@code -mu - 1}. */
-    private record Coefficients(double mu, double lr, double back) {
+    record Coefficients(double mu, double lr, double back) {
     }
 
     @Override

@@ -1,5 +1,7 @@
 package io.github.unigrad.optim;
 
+import java.nio.ByteBuffer;
+
 import io.github.unigrad.spec.SpecDescribed;
 
 /**
@@ -107,6 +109,19 @@ public interface Optimiser extends SpecDescribed {
         Scale.by(u, from, to, gradientScale);
         sparse(step, u, from, to, idx, p, o, state);
         Scale.by(u, from, to, updateScale);
+    }
+
+    /**
+     * The float dense step in place on direct memory ({@link VectorRoute}): the update is {@code n} floats from float
+     * index {@code uo} of {@code u}, state slab {@code k} is {@code n} floats from float index {@code so[k]} of
+     * {@code state[k]}, all native-order byte buffers; gradient and update scales 1. Steps the first values, a
+     * multiple of the vector length, as {@link #dense(Step, float[], float[], int, float[][], int)} would, to the bit,
+     * and returns how many; the host steps the rest by its copy route. Returns 0, touching nothing, when the optimiser
+     * has no in-place route (by default; a {@link Chain} whose every pass has a vector kernel has one while
+     * {@link VectorRoute#enabled()}). Arguments are the host's to check (the buffers hold the indices).
+     */
+    default int denseDirect(Step step, ByteBuffer u, int uo, ByteBuffer[] state, int[] so, int n) {
+        return 0;
     }
 
     /**

@@ -59,6 +59,11 @@ abstract class ScaleByMoments extends SpecIdentified implements Transform {
         return amsgrad ? 3 : 2;
     }
 
+    /** Whether the kernel is the plain adaptive (or momentum) form: neither AMSGrad nor AdaBelief. */
+    boolean plainMoments() {
+        return !amsgrad && !belief;
+    }
+
     @Override
     public void dense(Object coefficients, double scale, double[] u, double[] p, int o, double[][] state, int slab, int n) {
         double[] m = state[slab];

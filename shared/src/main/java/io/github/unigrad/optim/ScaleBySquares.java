@@ -21,7 +21,7 @@ abstract class ScaleBySquares extends SpecIdentified implements Transform {
     private final Coefficients coefficients;
 
     /** The scalars shared by the double and float kernels: {@code v ← alpha v + c g²}, and ε; the same at every step. */
-    private record Coefficients(double alpha, double c, double eps) {
+    record Coefficients(double alpha, double c, double eps) {
     }
 
     ScaleBySquares(double alpha, double c, double eps, boolean centered, double initialAccumulator) {

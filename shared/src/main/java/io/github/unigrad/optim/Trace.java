@@ -22,7 +22,7 @@ import io.github.unigrad.spec.SpecIdentified;
 public final class Trace extends SpecIdentified implements Transform {
     private final double momentum;
     private final double dampening;
-    private final boolean nesterov;
+    final boolean nesterov;
 
     public Trace(double momentum, double dampening, boolean nesterov) {
         this.momentum = momentum;
@@ -36,7 +36,7 @@ public final class Trace extends SpecIdentified implements Transform {
     }
 
     /** The scalars of one step, shared by the double and float kernels: {@code b ← keep b + gain g}, momentum {@code mu}. */
-    private record Coefficients(double keep, double gain, double mu) {
+    record Coefficients(double keep, double gain, double mu) {
     }
 
     @Override

@@ -1,0 +1,145 @@
+package io.github.unigrad.optim;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorSpecies;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+
+/**
+ * The float kernels of the transforms that {@link VectorRoute} steps in place, written with the Vector API of
+ * JDK 17's incubator module over native-order byte buffers (ND4J's memory): each is its transform's
+ * {@code float[]} kernel, operation for operation and in the same order (Java never fuses a multiply with an
+ * add, multiplication commutes exactly, and a lane's square root is the correctly rounded float root, as
+ * {@code (float) Math.sqrt(x)} is), so the two routes give the same bits; {@code VectorRouteTest} compares them.
+ * The coefficients are the transform's own ({@link Transform#coefficients}), computed once per step in
+ * {@link Chain#begin}. Loaded only when {@link VectorRoute#available()} has found the module.
+ *
+ * <p>Served: the Adam family without AMSGrad or AdaBelief ({@link ScaleByMoments}: Adam, Nadam, RAdam),
+ * AdaGrad and RMSProp without centring ({@link ScaleBySquares}), DL4J's Nesterov velocity
+ * ({@link NesterovVelocity}), momentum and Nesterov traces ({@link Trace}), and the scalings
+ * ({@link ScaleByLearningRate}, {@link ClipByGlobalNorm}). Any other transform leaves its chain on the copy route.
+ */
+final class VectorKernels {
+    private static final VectorSpecies<Float> F = FloatVector.SPECIES_PREFERRED;
+    /** The number of floats in a vector; the in-place route steps multiples of it. */
+    static final int LANES = F.length();
+    private static final ByteOrder NATIVE = ByteOrder.nativeOrder();
+    private static final int BYTES = Float.BYTES;
+
+    private VectorKernels() {
+    }
+
+    /**
+     * The in-place kernel of {@code t}, or null when it has none. By exact class: a subclass may override the float
+     * kernel (AdaMax extends {@link ScaleByMoments} with a kernel of its own), so only the classes whose float kernel
+     * is the one written here are served.
+     */
+    static DirectPass of(Transform t) {
+        Class<?> c = t.getClass();
+        if ((c == ScaleByAdam.class || c == ScaleByNadam.class || c == ScaleByRadam.class)
+                && ((ScaleByMoments) t).plainMoments()) {
+            return VectorKernels::moments;
+        }
+        if ((c == ScaleByAdagrad.class || c == ScaleByRms.class) && !((ScaleBySquares) t).centered) {
+            return VectorKernels::squares;
+        }
+        if (c == NesterovVelocity.class) {
+            return VectorKernels::nesterovVelocity;
+        }
+        if (c == Trace.class) {
+            boolean nesterov = ((Trace) t).nesterov;
+            return (co, scale, u, ub, state, sb, slab, n) -> trace(co, scale, u, ub, state, sb, slab, n, nesterov);
+        }
+        if (c == ScaleByLearningRate.class || c == ClipByGlobalNorm.class) {
+            return VectorKernels::factor;
+        }
+        return null;
+    }
+
+    private static FloatVector load(ByteBuffer b, int at) {
+        return FloatVector.fromByteBuffer(F, b, at, NATIVE);
+    }
+
+    /** {@link ScaleByMoments}' adaptive and momentum forms. */
+    private static void moments(Object coefficients, double scale, ByteBuffer u, int ub, ByteBuffer[] state, int[] sb,
+                                int slab, int n) {
+        float s = (float) scale;
+        ScaleByMoments.Coefficients c = (ScaleByMoments.Coefficients) coefficients;
+        float b1 = (float) c.b1(), c1 = (float) c.c1(), b2 = (float) c.b2(), c2 = (float) c.c2(), am = (float) c.am(),
+                ag = (float) c.ag(), vs = (float) c.vs(), eps = (float) c.eps();
+        boolean adaptive = c.adaptive();
+        ByteBuffer m = state[slab];
+        ByteBuffer v = state[slab + 1];
+        int mb = sb[slab], vb = sb[slab + 1];
+        for (int j = 0, end = n * BYTES; j < end; j += LANES * BYTES) {
+            FloatVector g = load(u, ub + j);
+            FloatVector mk = load(m, mb + j).mul(b1).add(g.mul(c1));
+            FloatVector vk = load(v, vb + j).mul(b2).add(g.mul(c2).mul(g));
+            mk.intoByteBuffer(m, mb + j, NATIVE);
+            vk.intoByteBuffer(v, vb + j, NATIVE);
+            FloatVector out = adaptive ? mk.mul(am).add(g.mul(ag)).div(vk.mul(vs).sqrt().add(eps)) : mk.mul(am);
+            out.mul(s).intoByteBuffer(u, ub + j, NATIVE);
+        }
+    }
+
+    /** {@link ScaleBySquares}' plain form. */
+    private static void squares(Object coefficients, double scale, ByteBuffer u, int ub, ByteBuffer[] state, int[] sb,
+                                int slab, int n) {
+        float s = (float) scale;
+        ScaleBySquares.Coefficients c = (ScaleBySquares.Coefficients) coefficients;
+        float alpha = (float) c.alpha(), cg = (float) c.c(), eps = (float) c.eps();
+        ByteBuffer v = state[slab];
+        int vb = sb[slab];
+        for (int j = 0, end = n * BYTES; j < end; j += LANES * BYTES) {
+            FloatVector g = load(u, ub + j);
+            FloatVector vk = load(v, vb + j).mul(alpha).add(g.mul(cg).mul(g));
+            vk.intoByteBuffer(v, vb + j, NATIVE);
+            g.div(vk.sqrt().add(eps)).mul(s).intoByteBuffer(u, ub + j, NATIVE);
+        }
+    }
+
+    /** {@link NesterovVelocity}'s element. */
+    private static void nesterovVelocity(Object coefficients, double scale, ByteBuffer u, int ub, ByteBuffer[] state,
+                                         int[] sb, int slab, int n) {
+        float s = (float) scale;
+        NesterovVelocity.Coefficients c = (NesterovVelocity.Coefficients) coefficients;
+        float mu = (float) c.mu(), lr = (float) c.lr(), back = (float) c.back();
+        ByteBuffer v = state[slab];
+        int vb = sb[slab];
+        for (int j = 0, end = n * BYTES; j < end; j += LANES * BYTES) {
+            FloatVector prev = load(v, vb + j).mul(mu);
+            FloatVector vk = prev.sub(load(u, ub + j).mul(lr));
+            vk.intoByteBuffer(v, vb + j, NATIVE);
+            prev.add(vk.mul(back)).mul(s).intoByteBuffer(u, ub + j, NATIVE);
+        }
+    }
+
+    /** {@link Trace}'s element: the trace itself (heavy ball), or Nesterov's look-ahead {@code g + μ b}. */
+    private static void trace(Object coefficients, double scale, ByteBuffer u, int ub, ByteBuffer[] state, int[] sb,
+                              int slab, int n, boolean nesterov) {
+        float s = (float) scale;
+        Trace.Coefficients c = (Trace.Coefficients) coefficients;
+        float keep = (float) c.keep(), gain = (float) c.gain(), mu = (float) c.mu();
+        ByteBuffer b = state[slab];
+        int bb = sb[slab];
+        for (int j = 0, end = n * BYTES; j < end; j += LANES * BYTES) {
+            FloatVector g = load(u, ub + j);
+            FloatVector bk = load(b, bb + j).mul(keep).add(g.mul(gain));
+            bk.intoByteBuffer(b, bb + j, NATIVE);
+            (nesterov ? g.add(bk.mul(mu)) : bk).mul(s).intoByteBuffer(u, ub + j, NATIVE);
+        }
+    }
+
+    /** {@link ScaleByFactor}'s {@link Scale#by(float[], int, int, double)}: the factor rounded to float once. */
+    private static void factor(Object coefficients, double scale, ByteBuffer u, int ub, ByteBuffer[] state, int[] sb,
+                               int slab, int n) {
+        float f = (float) (scale * (Double) coefficients);
+        if (f == 1.0f) {
+            return;
+        }
+        for (int j = 0, end = n * BYTES; j < end; j += LANES * BYTES) {
+            load(u, ub + j).mul(f).intoByteBuffer(u, ub + j, NATIVE);
+        }
+    }
+}
