@@ -15,6 +15,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.Adam;
+import org.nd4j.linalg.learning.config.NoOp;
 import org.nd4j.linalg.lossfunctions.impl.LossMCXENT;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -51,8 +52,12 @@ public class Dl4jEpochBenchmark {
     @Param({"60000"})
     public int examples;
 
-    /** {@code unigrad-copy}: ours with the in-place vector route off, as {@link Dl4jUpdaterBenchmark}. */
-    @Param({"dl4j", "unigrad", "unigrad-copy"})
+    /**
+     * {@code unigrad-copy}: ours with the in-place vector route off, as {@link Dl4jUpdaterBenchmark};
+     * {@code noop}: DL4J's {@code NoOp} updater and loss, the epoch without any update: what the rest of the epoch
+     * (forward, backward, DL4J's bookkeeping) costs, the floor of any updater's epoch.
+     */
+    @Param({"dl4j", "unigrad", "unigrad-copy", "noop"})
     public String impl;
 
     private MultiLayerNetwork net;
@@ -67,7 +72,8 @@ public class Dl4jEpochBenchmark {
         }
         MultiLayerConfiguration conf = new NeuralNetConfiguration.Builder().seed(1).dataType(DataType.FLOAT)
                 .weightInit(WeightInit.XAVIER)
-                .updater(ours ? new UnigradUpdater("adam(lr=0.001, epsilonHat=true)") : new Adam(0.001))
+                .updater(ours ? new UnigradUpdater("adam(lr=0.001, epsilonHat=true)")
+                        : impl.equals("noop") ? new NoOp() : new Adam(0.001))
                 .list()
                 .layer(new DenseLayer.Builder().nIn(784).nOut(512).activation(Activation.RELU).build())
                 .layer(new DenseLayer.Builder().nIn(512).nOut(256).activation(Activation.RELU).build())
