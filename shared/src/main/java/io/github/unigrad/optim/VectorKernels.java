@@ -4,11 +4,11 @@ import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
 
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 
 /**
  * The float kernels of the transforms that {@link VectorRoute} steps in place, written with the Vector API of
- * JDK 17's incubator module over native-order byte buffers (ND4J's memory): each is its transform's
+ * the JDK's incubator module over native-order direct memory (ND4J's), read and written through {@link VectorMemory}
+ * (JDK 17–19: {@code ByteBuffer}s; JDK 22+: {@code MemorySegment}s): each is its transform's
  * {@code float[]} kernel, operation for operation and in the same order (Java never fuses a multiply with an
  * add, multiplication commutes exactly, and a lane's square root is the correctly rounded float root, as
  * {@code (float) Math.sqrt(x)} is), so the two routes give the same bits; {@code VectorRouteTest} compares them.
@@ -24,7 +24,6 @@ final class VectorKernels {
     private static final VectorSpecies<Float> F = FloatVector.SPECIES_PREFERRED;
     /** The number of floats in a vector; the in-place route steps multiples of it. */
     static final int LANES = F.length();
-    private static final ByteOrder NATIVE = ByteOrder.nativeOrder();
     private static final int BYTES = Float.BYTES;
 
     private VectorKernels() {
@@ -57,8 +56,8 @@ final class VectorKernels {
         return null;
     }
 
-    private static FloatVector load(ByteBuffer b, int at) {
-        return FloatVector.fromByteBuffer(F, b, at, NATIVE);
+    private static FloatVector load(Object memory, int at) {
+        return VectorMemory.load(F, memory, at);
     }
 
     /** {@link ScaleByMoments}' adaptive and momentum forms. */
@@ -69,17 +68,18 @@ final class VectorKernels {
         float b1 = (float) c.b1(), c1 = (float) c.c1(), b2 = (float) c.b2(), c2 = (float) c.c2(), am = (float) c.am(),
                 ag = (float) c.ag(), vs = (float) c.vs(), eps = (float) c.eps();
         boolean adaptive = c.adaptive();
-        ByteBuffer m = state[slab];
-        ByteBuffer v = state[slab + 1];
+        Object mm = VectorMemory.of(state[slab]);
+        Object vm = VectorMemory.of(state[slab + 1]);
         int mb = sb[slab], vb = sb[slab + 1];
+        Object um = VectorMemory.of(u);
         for (int j = 0, end = n * BYTES; j < end; j += LANES * BYTES) {
-            FloatVector g = load(u, ub + j);
-            FloatVector mk = load(m, mb + j).mul(b1).add(g.mul(c1));
-            FloatVector vk = load(v, vb + j).mul(b2).add(g.mul(c2).mul(g));
-            mk.intoByteBuffer(m, mb + j, NATIVE);
-            vk.intoByteBuffer(v, vb + j, NATIVE);
+            FloatVector g = load(um, ub + j);
+            FloatVector mk = load(mm, mb + j).mul(b1).add(g.mul(c1));
+            FloatVector vk = load(vm, vb + j).mul(b2).add(g.mul(c2).mul(g));
+            VectorMemory.store(mk, mm, mb + j);
+            VectorMemory.store(vk, vm, vb + j);
             FloatVector out = adaptive ? mk.mul(am).add(g.mul(ag)).div(vk.mul(vs).sqrt().add(eps)) : mk.mul(am);
-            out.mul(s).intoByteBuffer(u, ub + j, NATIVE);
+            VectorMemory.store(out.mul(s), um, ub + j);
         }
     }
 
@@ -89,13 +89,14 @@ final class VectorKernels {
         float s = (float) scale;
         ScaleBySquares.Coefficients c = (ScaleBySquares.Coefficients) coefficients;
         float alpha = (float) c.alpha(), cg = (float) c.c(), eps = (float) c.eps();
-        ByteBuffer v = state[slab];
+        Object vm = VectorMemory.of(state[slab]);
         int vb = sb[slab];
+        Object um = VectorMemory.of(u);
         for (int j = 0, end = n * BYTES; j < end; j += LANES * BYTES) {
-            FloatVector g = load(u, ub + j);
-            FloatVector vk = load(v, vb + j).mul(alpha).add(g.mul(cg).mul(g));
-            vk.intoByteBuffer(v, vb + j, NATIVE);
-            g.div(vk.sqrt().add(eps)).mul(s).intoByteBuffer(u, ub + j, NATIVE);
+            FloatVector g = load(um, ub + j);
+            FloatVector vk = load(vm, vb + j).mul(alpha).add(g.mul(cg).mul(g));
+            VectorMemory.store(vk, vm, vb + j);
+            VectorMemory.store(g.div(vk.sqrt().add(eps)).mul(s), um, ub + j);
         }
     }
 
@@ -105,13 +106,14 @@ final class VectorKernels {
         float s = (float) scale;
         NesterovVelocity.Coefficients c = (NesterovVelocity.Coefficients) coefficients;
         float mu = (float) c.mu(), lr = (float) c.lr(), back = (float) c.back();
-        ByteBuffer v = state[slab];
+        Object vm = VectorMemory.of(state[slab]);
         int vb = sb[slab];
+        Object um = VectorMemory.of(u);
         for (int j = 0, end = n * BYTES; j < end; j += LANES * BYTES) {
-            FloatVector prev = load(v, vb + j).mul(mu);
-            FloatVector vk = prev.sub(load(u, ub + j).mul(lr));
-            vk.intoByteBuffer(v, vb + j, NATIVE);
-            prev.add(vk.mul(back)).mul(s).intoByteBuffer(u, ub + j, NATIVE);
+            FloatVector prev = load(vm, vb + j).mul(mu);
+            FloatVector vk = prev.sub(load(um, ub + j).mul(lr));
+            VectorMemory.store(vk, vm, vb + j);
+            VectorMemory.store(prev.add(vk.mul(back)).mul(s), um, ub + j);
         }
     }
 
@@ -121,13 +123,14 @@ final class VectorKernels {
         float s = (float) scale;
         Trace.Coefficients c = (Trace.Coefficients) coefficients;
         float keep = (float) c.keep(), gain = (float) c.gain(), mu = (float) c.mu();
-        ByteBuffer b = state[slab];
+        Object bm = VectorMemory.of(state[slab]);
         int bb = sb[slab];
+        Object um = VectorMemory.of(u);
         for (int j = 0, end = n * BYTES; j < end; j += LANES * BYTES) {
-            FloatVector g = load(u, ub + j);
-            FloatVector bk = load(b, bb + j).mul(keep).add(g.mul(gain));
-            bk.intoByteBuffer(b, bb + j, NATIVE);
-            (nesterov ? g.add(bk.mul(mu)) : bk).mul(s).intoByteBuffer(u, ub + j, NATIVE);
+            FloatVector g = load(um, ub + j);
+            FloatVector bk = load(bm, bb + j).mul(keep).add(g.mul(gain));
+            VectorMemory.store(bk, bm, bb + j);
+            VectorMemory.store((nesterov ? g.add(bk.mul(mu)) : bk).mul(s), um, ub + j);
         }
     }
 
@@ -138,8 +141,9 @@ final class VectorKernels {
         if (f == 1.0f) {
             return;
         }
+        Object um = VectorMemory.of(u);
         for (int j = 0, end = n * BYTES; j < end; j += LANES * BYTES) {
-            load(u, ub + j).mul(f).intoByteBuffer(u, ub + j, NATIVE);
+            VectorMemory.store(load(um, ub + j).mul(f), um, ub + j);
         }
     }
 }
