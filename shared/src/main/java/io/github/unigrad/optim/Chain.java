@@ -285,13 +285,9 @@ public final class Chain extends SpecIdentified implements Optimiser {
         }
         Object[] coefficients = step.coefficientsOf(this);
         int done = VectorRoute.whole(n);
-        int[] bytes = new int[so.length];
-        for (int k = 0; k < so.length; k++) {
-            bytes[k] = so[k] * Float.BYTES;
-        }
         for (int l = 0; l < passes.length; l++) {
             int i = passes[l];
-            direct[l].run(coefficients[i], scale(l, step, 1.0, 1.0), u, uo * Float.BYTES, state, bytes, firstSlab[i],
+            direct[l].run(coefficients[i], scale(l, step, 1.0, 1.0), u, uo, state, so, firstSlab[i],
                     done);
         }
         return done;

@@ -48,7 +48,7 @@ final class VectorKernels {
         }
         if (c == Trace.class) {
             boolean nesterov = ((Trace) t).nesterov;
-            return (co, scale, u, ub, state, sb, slab, n) -> trace(co, scale, u, ub, state, sb, slab, n, nesterov);
+            return (co, scale, u, uo, state, so, slab, n) -> trace(co, scale, u, uo, state, so, slab, n, nesterov);
         }
         if (c == ScaleByLearningRate.class || c == ClipByGlobalNorm.class) {
             return VectorKernels::factor;
@@ -61,7 +61,7 @@ final class VectorKernels {
     }
 
     /** {@link ScaleByMoments}' adaptive and momentum forms. */
-    private static void moments(Object coefficients, double scale, ByteBuffer u, int ub, ByteBuffer[] state, int[] sb,
+    private static void moments(Object coefficients, double scale, ByteBuffer u, int uo, ByteBuffer[] state, int[] so,
                                 int slab, int n) {
         float s = (float) scale;
         ScaleByMoments.Coefficients c = (ScaleByMoments.Coefficients) coefficients;
@@ -70,8 +70,9 @@ final class VectorKernels {
         boolean adaptive = c.adaptive();
         Object mm = VectorMemory.of(state[slab]);
         Object vm = VectorMemory.of(state[slab + 1]);
-        int mb = sb[slab], vb = sb[slab + 1];
+        int mb = so[slab] * BYTES, vb = so[slab + 1] * BYTES;
         Object um = VectorMemory.of(u);
+        int ub = uo * BYTES;
         for (int j = 0, end = n * BYTES; j < end; j += LANES * BYTES) {
             FloatVector g = load(um, ub + j);
             FloatVector mk = load(mm, mb + j).mul(b1).add(g.mul(c1));
@@ -84,14 +85,15 @@ final class VectorKernels {
     }
 
     /** {@link ScaleBySquares}' plain form. */
-    private static void squares(Object coefficients, double scale, ByteBuffer u, int ub, ByteBuffer[] state, int[] sb,
+    private static void squares(Object coefficients, double scale, ByteBuffer u, int uo, ByteBuffer[] state, int[] so,
                                 int slab, int n) {
         float s = (float) scale;
         ScaleBySquares.Coefficients c = (ScaleBySquares.Coefficients) coefficients;
         float alpha = (float) c.alpha(), cg = (float) c.c(), eps = (float) c.eps();
         Object vm = VectorMemory.of(state[slab]);
-        int vb = sb[slab];
+        int vb = so[slab] * BYTES;
         Object um = VectorMemory.of(u);
+        int ub = uo * BYTES;
         for (int j = 0, end = n * BYTES; j < end; j += LANES * BYTES) {
             FloatVector g = load(um, ub + j);
             FloatVector vk = load(vm, vb + j).mul(alpha).add(g.mul(cg).mul(g));
@@ -101,14 +103,15 @@ final class VectorKernels {
     }
 
     /** {@link NesterovVelocity}'s element. */
-    private static void nesterovVelocity(Object coefficients, double scale, ByteBuffer u, int ub, ByteBuffer[] state,
-                                         int[] sb, int slab, int n) {
+    private static void nesterovVelocity(Object coefficients, double scale, ByteBuffer u, int uo, ByteBuffer[] state,
+                                         int[] so, int slab, int n) {
         float s = (float) scale;
         NesterovVelocity.Coefficients c = (NesterovVelocity.Coefficients) coefficients;
         float mu = (float) c.mu(), lr = (float) c.lr(), back = (float) c.back();
         Object vm = VectorMemory.of(state[slab]);
-        int vb = sb[slab];
+        int vb = so[slab] * BYTES;
         Object um = VectorMemory.of(u);
+        int ub = uo * BYTES;
         for (int j = 0, end = n * BYTES; j < end; j += LANES * BYTES) {
             FloatVector prev = load(vm, vb + j).mul(mu);
             FloatVector vk = prev.sub(load(um, ub + j).mul(lr));
@@ -118,14 +121,15 @@ final class VectorKernels {
     }
 
     /** {@link Trace}'s element: the trace itself (heavy ball), or Nesterov's look-ahead {@code g + μ b}. */
-    private static void trace(Object coefficients, double scale, ByteBuffer u, int ub, ByteBuffer[] state, int[] sb,
+    private static void trace(Object coefficients, double scale, ByteBuffer u, int uo, ByteBuffer[] state, int[] so,
                               int slab, int n, boolean nesterov) {
         float s = (float) scale;
         Trace.Coefficients c = (Trace.Coefficients) coefficients;
         float keep = (float) c.keep(), gain = (float) c.gain(), mu = (float) c.mu();
         Object bm = VectorMemory.of(state[slab]);
-        int bb = sb[slab];
+        int bb = so[slab] * BYTES;
         Object um = VectorMemory.of(u);
+        int ub = uo * BYTES;
         for (int j = 0, end = n * BYTES; j < end; j += LANES * BYTES) {
             FloatVector g = load(um, ub + j);
             FloatVector bk = load(bm, bb + j).mul(keep).add(g.mul(gain));
@@ -135,13 +139,14 @@ final class VectorKernels {
     }
 
     /** {@link ScaleByFactor}'s {@link Scale#by(float[], int, int, double)}: the factor rounded to float once. */
-    private static void factor(Object coefficients, double scale, ByteBuffer u, int ub, ByteBuffer[] state, int[] sb,
+    private static void factor(Object coefficients, double scale, ByteBuffer u, int uo, ByteBuffer[] state, int[] so,
                                int slab, int n) {
         float f = (float) (scale * (Double) coefficients);
         if (f == 1.0f) {
             return;
         }
         Object um = VectorMemory.of(u);
+        int ub = uo * BYTES;
         for (int j = 0, end = n * BYTES; j < end; j += LANES * BYTES) {
             VectorMemory.store(load(um, ub + j).mul(f), um, ub + j);
         }
